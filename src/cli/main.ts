@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runMigration } from '../pipeline.js';
+import { HELP, parseCliArgs, UsageError } from './args.js';
+import { exitCodeOf, printReport } from './report.js';
+
+/** argv -> options -> runMigration -> exit code. Never throws: every outcome is an exit code. */
+export async function main(argv: string[], print: (line: string) => void = console.log): Promise<number> {
+  let options;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      print(`unpress: ${error.message}\n\n${HELP}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    print(HELP);
+    return 0;
+  }
+  try {
+    const result = await runMigration({ inputs: options.inputs, out: options.out, check: options.check });
+    printReport(result, options, print);
+    return exitCodeOf(result, options);
+  } catch (error) {
+    print(`unpress: the run stopped: ${(error as Error).message}`);
+    print('0 written, 0 skipped, 1 failed, 0 warnings');
+    return 1;
+  }
+}
+
+const invokedDirectly = ((): boolean => {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

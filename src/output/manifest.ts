@@ -1,0 +1,69 @@
+import type { FailedEntry, SkippedEntry, Warning } from '../model/diagnostics.js';
+import type { PostRecord } from '../model/post.js';
+import type { SourceRef } from '../model/source-ref.js';
+
+export interface Summary {
+  written: number;
+  skipped: number;
+  failed: number;
+  warnings: number;
+}
+
+export interface ManifestRecord {
+  wordpress_id?: number;
+  type: string;
+  status: string;
+  title: string;
+  slug: string;
+  path: string;
+  date?: string;
+  categories: string[];
+  tags: string[];
+  comment_count: number;
+  truncated?: boolean;
+  source: SourceRef;
+  sources?: SourceRef[];
+  warnings: Warning[];
+}
+
+/** Every input item and its fate. Deterministic: no timestamps, input order. */
+export interface Manifest {
+  summary: Summary;
+  records: ManifestRecord[];
+  skipped: SkippedEntry[];
+  failed: FailedEntry[];
+  /** Problems that concern a whole input file rather than one item. */
+  warnings: Array<Warning & { file: string }>;
+}
+
+export function toManifestRecord(record: PostRecord, path: string, warnings: Warning[]): ManifestRecord {
+  return {
+    ...(record.wordpressId !== undefined ? { wordpress_id: record.wordpressId } : {}),
+    type: record.type,
+    status: record.status,
+    title: record.title,
+    slug: record.slug,
+    path,
+    ...(record.date ? { date: record.date } : {}),
+    categories: record.categories,
+    tags: record.tags,
+    comment_count: record.commentCount,
+    ...(record.truncated ? { truncated: true } : {}),
+    source: record.source,
+    ...(record.sources.length > 1 ? { sources: record.sources } : {}),
+    warnings,
+  };
+}
+
+export function summarize(manifest: Omit<Manifest, 'summary'>): Summary {
+  return {
+    written: manifest.records.length,
+    skipped: manifest.skipped.length,
+    failed: manifest.failed.length,
+    warnings: manifest.records.reduce((n, r) => n + r.warnings.length, 0) + manifest.warnings.length,
+  };
+}
+
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

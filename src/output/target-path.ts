@@ -1,0 +1,80 @@
+import type { PostRecord } from '../model/post.js';
+import { slugifyName } from '../model/slug.js';
+
+/** File-name safety: what a slug may contain once it becomes a path segment. */
+const MAX_BYTES = 120;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/** A slug made safe as one file name: no separators, no dot-only names, no control characters, bounded. */
+export function safeFileStem(slug: string): string {
+  let stem = slug
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-')
+    .replace(/\s+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  if (WINDOWS_RESERVED.test(stem)) stem = `${stem}-`;
+  return truncateUtf8(stem, MAX_BYTES).replace(/[-.]+$/g, '');
+}
+
+function truncateUtf8(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  let out = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(out + ch) > maxBytes) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** posts, pages, or the custom post type's name (made safe too). */
+export function collectionOf(type: string): string {
+  if (type === 'post') return 'posts';
+  if (type === 'page') return 'pages';
+  return safeFileStem(type) || 'other';
+}
+
+/** The slug a record is written under: its own, else one made from the title, else from its id. */
+export function preferredStem(record: PostRecord): string {
+  const fromSlug = safeFileStem(record.slug);
+  if (fromSlug) return fromSlug;
+  const fromTitle = safeFileStem(slugifyName(record.title));
+  if (fromTitle) return fromTitle;
+  return record.wordpressId !== undefined ? `untitled-${record.wordpressId}` : 'untitled';
+}
+
+/**
+ * Gives each record a distinct relative path, deterministically: records are planned in input
+ * order, the first keeps `<slug>.md`, later ones get `<slug>-<id>.md` (or `-2`, `-3`...).
+ * Names are compared case-insensitively so that case-insensitive file systems cannot collide.
+ */
+export class PathPlanner {
+  private readonly taken = new Set<string>();
+
+  plan(record: PostRecord): string {
+    const folder = collectionOf(record.type);
+    const stem = preferredStem(record);
+    const candidates = [stem];
+    if (record.wordpressId !== undefined) candidates.push(`${stem}-${record.wordpressId}`);
+    for (const candidate of candidates) {
+      const path = `${folder}/${candidate}.md`;
+      if (this.claim(path)) return path;
+    }
+    for (let n = 2; ; n++) {
+      const path = `${folder}/${stem}-${n}.md`;
+      if (this.claim(path)) return path;
+    }
+  }
+
+  /** Reserves a path that is not a post (manifest.json, taxonomies.json). */
+  reserve(path: string): void {
+    this.taken.add(path.toLowerCase());
+  }
+
+  private claim(path: string): boolean {
+    const key = path.toLowerCase();
+    if (this.taken.has(key)) return false;
+    this.taken.add(key);
+    return true;
+  }
+}

@@ -1,0 +1,117 @@
+import type { SiteIndex, TermInfo } from '../../model/site.js';
+import { termKey } from '../../model/site.js';
+import { canonicalKeys, readPrefixMap, type PrefixMap } from './namespaces.js';
+import { listOf, makeWxrParser, textOf } from './xml-text.js';
+
+export interface WxrChannel {
+  prefixes: PrefixMap;
+  wxrVersion?: string;
+  title?: string;
+  link?: string;
+  language?: string;
+  baseUrl?: string;
+  authors: Array<{ login: string; displayName: string }>;
+  terms: TermInfo[];
+}
+
+/** Thrown for input that is not a WXR export at all; the message is one sentence for the user. */
+export class NotAnExportError extends Error {}
+
+/**
+ * Reads the channel header (everything before the first <item>): namespaces, site facts, authors
+ * and the term dictionary. A DOCTYPE is dropped unread: WXR never has one, and its entities are
+ * how hostile files explode (billion laughs) or read local files (external entities).
+ */
+export function parseWxrChannel(header: string): WxrChannel {
+  const text = header.replace(/^\uFEFF/, '');
+  if (!text.trim()) throw new NotAnExportError('is empty');
+  if (!/<rss[\s>]/.test(text) || !/<channel[\s>]/.test(text)) {
+    if (/<html[\s>]/i.test(text)) throw new NotAnExportError('is an HTML page, not a WordPress export (WXR)');
+    if (!/^\s*</.test(text)) throw new NotAnExportError('is not XML');
+    throw new NotAnExportError('is XML but not a WordPress export (no <rss><channel>)');
+  }
+  const withoutDoctype = text.replace(/<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/i, '');
+  const closed = /<\/rss>/.test(withoutDoctype) ? withoutDoctype : `${withoutDoctype}</channel></rss>`;
+  const prefixes = readPrefixMap(withoutDoctype);
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = canonicalKeys(makeWxrParser().parse(closed) as Record<string, unknown>, prefixes);
+  } catch (error) {
+    throw new NotAnExportError(`has a channel header that cannot be read (${(error as Error).message})`);
+  }
+  const rss = parsed['rss'] as Record<string, unknown> | undefined;
+  const channel = (rss?.['channel'] ?? {}) as Record<string, unknown>;
+  const wxrVersion = textOf(channel['wp:wxr_version']).trim() || undefined;
+  if (wxrVersion === undefined && !/wordpress\.org\/export\//.test(withoutDoctype)) {
+    throw new NotAnExportError('is an RSS feed, not a WordPress export (no WXR namespace)');
+  }
+  return {
+    prefixes,
+    wxrVersion,
+    title: decodeName(textOf(channel['title'])),
+    link: textOf(channel['link']).trim() || undefined,
+    language: textOf(channel['language']).trim() || undefined,
+    baseUrl: (textOf(channel['wp:base_blog_url']) || textOf(channel['wp:base_site_url'])).trim() || undefined,
+    authors: listOf(channel['wp:author']).map((a) => {
+      const node = a as Record<string, unknown>;
+      const login = textOf(node['wp:author_login']).trim();
+      return { login, displayName: decodeName(textOf(node['wp:author_display_name'])) || login };
+    }),
+    terms: [
+      ...listOf(channel['wp:category']).map((c) => categoryTerm(c as Record<string, unknown>)),
+      ...listOf(channel['wp:tag']).map((t) => tagTerm(t as Record<string, unknown>)),
+      ...listOf(channel['wp:term']).map((t) => customTerm(t as Record<string, unknown>)),
+    ].filter((t) => t.slug !== '' || t.name !== ''),
+  };
+}
+
+/** Term and author names are stored HTML-escaped by WordPress (&amp; in CDATA): decode once more. */
+export function decodeName(value: string): string {
+  return textOf(value).trim();
+}
+
+function categoryTerm(node: Record<string, unknown>): TermInfo {
+  const slug = textOf(node['wp:category_nicename']).trim();
+  return {
+    taxonomy: 'category',
+    slug,
+    name: decodeName(textOf(node['wp:cat_name'])) || slug,
+    parent: textOf(node['wp:category_parent']).trim(),
+    description: textOf(node['wp:category_description']) || undefined,
+  };
+}
+
+function tagTerm(node: Record<string, unknown>): TermInfo {
+  const slug = textOf(node['wp:tag_slug']).trim();
+  return {
+    taxonomy: 'post_tag',
+    slug,
+    name: decodeName(textOf(node['wp:tag_name'])) || slug,
+    parent: '',
+    description: textOf(node['wp:tag_description']) || undefined,
+  };
+}
+
+function customTerm(node: Record<string, unknown>): TermInfo {
+  const slug = textOf(node['wp:term_slug']).trim();
+  return {
+    taxonomy: textOf(node['wp:term_taxonomy']).trim() || 'unknown',
+    slug,
+    name: decodeName(textOf(node['wp:term_name'])) || slug,
+    parent: textOf(node['wp:term_parent']).trim(),
+    description: textOf(node['wp:term_description']) || undefined,
+  };
+}
+
+/** Adds a channel's authors and terms to the site index (split exports repeat them). */
+export function addChannelToIndex(site: SiteIndex, channel: WxrChannel): void {
+  site.title ??= channel.title;
+  site.baseUrl ??= channel.baseUrl;
+  site.language ??= channel.language;
+  for (const author of channel.authors) if (!site.authors.has(author.login)) site.authors.set(author.login, author.displayName);
+  for (const term of channel.terms) {
+    const key = termKey(term.taxonomy, term.slug);
+    if (!site.terms.has(key)) site.terms.set(key, term);
+  }
+}
+

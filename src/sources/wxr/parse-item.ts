@@ -1,0 +1,108 @@
+import type { XMLParser } from 'fast-xml-parser';
+import { canonicalKeys, type PrefixMap } from './namespaces.js';
+import { attrOf, listOf, makeWxrParser, textOf } from './xml-text.js';
+
+/** One <item> of an export, as typed strings and numbers; nothing interpreted yet. */
+export interface WxrItem {
+  title: string;
+  link: string;
+  creator: string;
+  guid: string;
+  content: string;
+  excerpt: string;
+  postId: number;
+  postDate: string;
+  postDateGmt: string;
+  modified: string;
+  modifiedGmt: string;
+  postName: string;
+  status: string;
+  parent: number;
+  menuOrder: number;
+  postType: string;
+  password: string;
+  isSticky: boolean;
+  attachmentUrl: string;
+  /** Item <category> elements; `nicename` is missing on WXR 1.0's legacy duplicates. */
+  categories: Array<{ domain: string; nicename: string | undefined; name: string }>;
+  meta: Array<{ key: string; value: string }>;
+  comments: WxrComment[];
+}
+
+export interface WxrComment {
+  id: number;
+  author: string;
+  authorEmail: string;
+  authorUrl: string;
+  authorIp: string;
+  date: string;
+  dateGmt: string;
+  content: string;
+  approved: string;
+  type: string;
+  parent: number;
+}
+
+let parser: XMLParser | undefined;
+
+/** Parses the text of one <item>...</item>; throws when it is not well-formed. */
+export function parseWxrItem(text: string, prefixes: PrefixMap): WxrItem {
+  parser ??= makeWxrParser();
+  const parsed = canonicalKeys(parser.parse(text, true) as Record<string, unknown>, prefixes);
+  const item = listOf(parsed['item'])[0] as Record<string, unknown> | undefined;
+  if (!item || typeof item !== 'object') throw new Error('the item has no content');
+  const field = (name: string): string => textOf(item[name]);
+  return {
+    title: field('title'),
+    link: field('link').trim(),
+    creator: field('dc:creator').trim(),
+    guid: field('guid').trim(),
+    content: field('content:encoded'),
+    excerpt: field('excerpt:encoded'),
+    postId: toInt(field('wp:post_id')),
+    postDate: field('wp:post_date').trim(),
+    postDateGmt: field('wp:post_date_gmt').trim(),
+    modified: field('wp:post_modified').trim(),
+    modifiedGmt: field('wp:post_modified_gmt').trim(),
+    postName: field('wp:post_name').trim(),
+    status: field('wp:status').trim(),
+    parent: toInt(field('wp:post_parent')),
+    menuOrder: toInt(field('wp:menu_order')),
+    postType: field('wp:post_type').trim(),
+    password: field('wp:post_password'),
+    isSticky: field('wp:is_sticky').trim() === '1',
+    attachmentUrl: field('wp:attachment_url').trim(),
+    categories: listOf(item['category']).map((c) => ({
+      domain: attrOf(c, 'domain') ?? '',
+      nicename: attrOf(c, 'nicename'),
+      name: textOf(c),
+    })),
+    meta: listOf(item['wp:postmeta']).map((m) => {
+      const node = m as Record<string, unknown>;
+      return { key: textOf(node['wp:meta_key']).trim(), value: textOf(node['wp:meta_value']) };
+    }),
+    comments: listOf(item['wp:comment']).map((c) => toComment(c as Record<string, unknown>)),
+  };
+}
+
+function toComment(node: Record<string, unknown>): WxrComment {
+  const field = (name: string): string => textOf(node[name]);
+  return {
+    id: toInt(field('wp:comment_id')),
+    author: field('wp:comment_author'),
+    authorEmail: field('wp:comment_author_email').trim(),
+    authorUrl: field('wp:comment_author_url').trim(),
+    authorIp: field('wp:comment_author_IP').trim(),
+    date: field('wp:comment_date').trim(),
+    dateGmt: field('wp:comment_date_gmt').trim(),
+    content: field('wp:comment_content'),
+    approved: field('wp:comment_approved').trim(),
+    type: field('wp:comment_type').trim(),
+    parent: toInt(field('wp:comment_parent')),
+  };
+}
+
+function toInt(value: string): number {
+  const n = Number.parseInt(value.trim(), 10);
+  return Number.isFinite(n) ? n : 0;
+}

@@ -1,0 +1,111 @@
+/**
+ * Splits WXR text into the channel header and one string per <item>, as the text arrives, without
+ * ever holding the whole export. CDATA sections and comments are skipped over, so an `<item>` or
+ * `</item>` written inside a post's content does not cut it.
+ */
+export type WxrPiece =
+  | { kind: 'header'; text: string }
+  | { kind: 'item'; text: string; index: number; line: number }
+  /** The text ended inside an item (a download cut short). */
+  | { kind: 'truncated'; index: number; line: number };
+
+export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenerator<WxrPiece> {
+  let buf = '';
+  let pos = 0; // scanning position in buf
+  let itemStart = -1; // start of the current <item> in buf, -1 when outside one
+  let headerDone = false;
+  let line = 1; // line number at buf[0]
+  let itemLine = 0;
+  let index = 0;
+
+  const advanceLines = (upTo: number): void => {
+    for (let i = buf.indexOf('\n'); i !== -1 && i < upTo; i = buf.indexOf('\n', i + 1)) line++;
+  };
+
+  for await (const chunk of chunks) {
+    buf += chunk;
+    for (;;) {
+      const lt = buf.indexOf('<', pos);
+      if (lt === -1) {
+        pos = buf.length;
+        break;
+      }
+      const need = closingOf(buf, lt);
+      if (need === undefined) {
+        pos = lt; // not enough text to know what this is: wait for more
+        break;
+      }
+      if (need.skipTo !== undefined) {
+        if (need.skipTo === -1) {
+          pos = lt; // unterminated CDATA or comment so far
+          break;
+        }
+        pos = need.skipTo;
+        continue;
+      }
+      if (itemStart === -1 && need.tag === 'item') {
+        if (!headerDone) {
+          headerDone = true;
+          yield { kind: 'header', text: buf.slice(0, lt) };
+        }
+        itemStart = lt;
+        itemLine = line + countNewlines(buf, 0, lt);
+        pos = lt + 5;
+        continue;
+      }
+      if (itemStart !== -1 && need.tag === '/item') {
+        const end = buf.indexOf('>', lt) + 1;
+        index++;
+        yield { kind: 'item', text: buf.slice(itemStart, end), index, line: itemLine };
+        // Forget what was consumed.
+        advanceLines(end);
+        buf = buf.slice(end);
+        pos = 0;
+        itemStart = -1;
+        continue;
+      }
+      pos = lt + 1;
+    }
+    if (itemStart === -1 && headerDone && pos > 0) {
+      // Between items: drop what was scanned, keeping a possible partial tag.
+      advanceLines(pos);
+      buf = buf.slice(pos);
+      pos = 0;
+    } else if (itemStart > 0) {
+      advanceLines(itemStart);
+      buf = buf.slice(itemStart);
+      pos -= itemStart;
+      itemStart = 0;
+    }
+  }
+  if (!headerDone) yield { kind: 'header', text: buf };
+  else if (itemStart !== -1) yield { kind: 'truncated', index: index + 1, line: itemLine };
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * What starts at buf[lt] ('<'): a section to skip (CDATA, comment), an item tag, or something else.
+ * Returns undefined when the buffer ends too early to tell.
+ */
+function closingOf(buf: string, lt: number): { skipTo?: number; tag?: string } | undefined {
+  if (buf.length - lt < 9) return undefined;
+  if (buf.startsWith('<![CDATA[', lt)) {
+    const end = buf.indexOf(']]>', lt + 9);
+    return { skipTo: end === -1 ? -1 : end + 3 };
+  }
+  if (buf.startsWith('<!--', lt)) {
+    const end = buf.indexOf('-->', lt + 4);
+    return { skipTo: end === -1 ? -1 : end + 3 };
+  }
+  if (buf.startsWith('<item', lt) && /[\s>]/.test(buf[lt + 5] ?? '')) return { tag: 'item' };
+  if (buf.startsWith('</item', lt) && /[\s>]/.test(buf[lt + 6] ?? '')) {
+    if (buf.indexOf('>', lt) === -1) return undefined;
+    return { tag: '/item' };
+  }
+  return {};
+}
