@@ -13,7 +13,7 @@ export function safeFileStem(slug: string): string {
     .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
-  if (WINDOWS_RESERVED.test(stem)) stem = `${stem}-`;
+  if (WINDOWS_RESERVED.test(stem)) stem = `${stem}_`;
   return truncateUtf8(stem, MAX_BYTES).replace(/[-.]+$/g, '');
 }
 

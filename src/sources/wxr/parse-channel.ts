@@ -1,7 +1,7 @@
 import type { SiteIndex, TermInfo } from '../../model/site.js';
 import { termKey } from '../../model/site.js';
 import { canonicalKeys, readPrefixMap, type PrefixMap } from './namespaces.js';
-import { listOf, makeWxrParser, textOf } from './xml-text.js';
+import { inlineCdata, listOf, makeWxrParser, textOf } from './xml-text.js';
 
 export interface WxrChannel {
   prefixes: PrefixMap;
@@ -35,7 +35,7 @@ export function parseWxrChannel(header: string): WxrChannel {
   const prefixes = readPrefixMap(withoutDoctype);
   let parsed: Record<string, unknown>;
   try {
-    parsed = canonicalKeys(makeWxrParser().parse(closed) as Record<string, unknown>, prefixes);
+    parsed = canonicalKeys(makeWxrParser().parse(inlineCdata(closed)) as Record<string, unknown>, prefixes);
   } catch (error) {
     throw new NotAnExportError(`has a channel header that cannot be read (${(error as Error).message})`);
   }

@@ -1,6 +1,6 @@
 import type { XMLParser } from 'fast-xml-parser';
 import { canonicalKeys, type PrefixMap } from './namespaces.js';
-import { attrOf, listOf, makeWxrParser, textOf } from './xml-text.js';
+import { attrOf, inlineCdata, listOf, makeWxrParser, textOf } from './xml-text.js';
 
 /** One <item> of an export, as typed strings and numbers; nothing interpreted yet. */
 export interface WxrItem {
@@ -48,7 +48,7 @@ let parser: XMLParser | undefined;
 /** Parses the text of one <item>...</item>; throws when it is not well-formed. */
 export function parseWxrItem(text: string, prefixes: PrefixMap): WxrItem {
   parser ??= makeWxrParser();
-  const parsed = canonicalKeys(parser.parse(text, true) as Record<string, unknown>, prefixes);
+  const parsed = canonicalKeys(parser.parse(inlineCdata(text), true) as Record<string, unknown>, prefixes);
   const item = listOf(parsed['item'])[0] as Record<string, unknown> | undefined;
   if (!item || typeof item !== 'object') throw new Error('the item has no content');
   const field = (name: string): string => textOf(item[name]);

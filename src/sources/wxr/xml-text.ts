@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { decodeHTML } from 'entities';
+import { decodeHTMLStrict } from 'entities';
 
 /**
  * fast-xml-parser, set up for WXR: every value kept as a string, CDATA kept apart from text so
@@ -26,7 +26,6 @@ export function makeWxrParser(): XMLParser {
     parseAttributeValue: false,
     trimValues: false,
     processEntities: false,
-    cdataPropName: '#cdata',
     commentPropName: false,
     ignoreDeclaration: true,
     ignorePiTags: true,
@@ -42,23 +41,42 @@ export type XmlNode = string | { [key: string]: unknown } | undefined;
  * lenient importer, HTML named entities such as &nbsp; that old exports wrote raw.
  */
 export function decodeXmlText(text: string): string {
-  return text.includes('&') ? decodeHTML(text) : text;
+  return text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
-/** The text of an element: CDATA pieces joined (split `]]]]><![CDATA[>` sections included), text decoded. */
+/**
+ * Rewrites every CDATA section as escaped text, so that text and CDATA pieces stay in document
+ * order (split `]]]]><![CDATA[>` sections join naturally) and one decoding rule fits all. An
+ * unterminated section runs to the end.
+ */
+export function inlineCdata(xml: string): string {
+  let start = xml.indexOf('<![CDATA[');
+  if (start === -1) return xml;
+  let out = '';
+  let pos = 0;
+  while (start !== -1) {
+    const end = xml.indexOf(']]>', start + 9);
+    const stop = end === -1 ? xml.length : end;
+    out += xml.slice(pos, start) + escapeText(xml.slice(start + 9, stop));
+    pos = end === -1 ? xml.length : end + 3;
+    start = xml.indexOf('<![CDATA[', pos);
+  }
+  return out + xml.slice(pos);
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The decoded text of an element parsed from inlineCdata() output. */
 export function textOf(node: unknown): string {
   if (node === undefined || node === null) return '';
   if (typeof node === 'string') return decodeXmlText(node);
   if (typeof node === 'number' || typeof node === 'boolean') return String(node);
   if (Array.isArray(node)) return node.map(textOf).join('');
   if (typeof node === 'object') {
-    const obj = node as Record<string, unknown>;
-    const cdata = obj['#cdata'];
-    const text = obj['#text'];
-    const cdataText = cdata === undefined ? '' : Array.isArray(cdata) ? cdata.map(String).join('') : String(cdata);
-    const plain = text === undefined ? '' : decodeXmlText(String(text));
-    // Mixed text and CDATA is rare (whitespace around a CDATA section); keep CDATA when present.
-    return cdataText !== '' || cdata !== undefined ? (plain.trim() ? plain + cdataText : cdataText) : plain;
+    const text = (node as Record<string, unknown>)['#text'];
+    return text === undefined ? '' : decodeXmlText(String(text));
   }
   return '';
 }

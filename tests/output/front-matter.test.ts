@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { renderFrontMatter, toFrontMatter } from '../../src/output/front-matter.js';
+import { recordOf, item } from '../sources/wxr/wxr-fixture.js';
+
+function parseFrontMatter(text: string): Record<string, unknown> {
+  const match = /^---\n([\s\S]*?)---\n/.exec(text);
+  if (!match) throw new Error('no front matter');
+  return parse(match[1]!) as Record<string, unknown>;
+}
+
+describe('front matter', () => {
+  it('writes the documented keys in a stable order, only those with a value', () => {
+    const record = recordOf(item({}, '<category domain="category" nicename="a"><![CDATA[A]]></category>'));
+    expect(Object.keys(toFrontMatter(record))).toEqual([
+      'title', 'slug', 'date', 'author', 'categories', 'comment_count', 'wordpress_id', 'original_url',
+    ]);
+  });
+
+  it('marks drafts, private, future and password-protected posts as draft with their status', () => {
+    for (const status of ['draft', 'pending', 'future', 'private']) {
+      const fm = toFrontMatter(recordOf(item({ status })));
+      expect(fm).toMatchObject({ draft: true, status });
+    }
+    expect(toFrontMatter(recordOf(item({ password: 'x' })))).toMatchObject({ draft: true, status: 'publish', password_protected: true });
+    expect(toFrontMatter(recordOf(item()))).not.toHaveProperty('draft');
+  });
+
+  it.each([
+    'Titre : avec deux-points',
+    '--- trois tirets',
+    '"guillemets" et \'apostrophes\'',
+    '# pas un commentaire',
+    'ligne 1\nligne 2',
+    'contrôle \u0001\u0007 caractères',
+    'yes',
+    '2017-11-26',
+    '[crochets] {accolades} & *étoile* | pipe > chevron',
+    '   espaces   ',
+  ])('round-trips the title %j exactly', (title) => {
+    const record = { ...recordOf(item()), title, excerpt: title };
+    const parsed = parseFrontMatter(renderFrontMatter(toFrontMatter(record)));
+    expect(parsed['title']).toBe(title);
+    expect(parsed['excerpt']).toBe(title);
+  });
+
+  it('keeps the date a string with its offset', () => {
+    const parsed = parseFrontMatter(renderFrontMatter(toFrontMatter(recordOf(item()))));
+    expect(parsed['date']).toBe('2017-11-26T16:12:59+01:00');
+  });
+});
