@@ -47,11 +47,13 @@ export function toPostRecord(item: WxrItem, site: SiteIndex, source: SourceRef):
   if (status === 'inherit') return { kind: 'skip', reason: `${type} with status inherit (belongs to another post)` };
 
   const terms = itemTerms(item, site);
-  const named = (taxonomy: string): string[] => terms.filter((t) => t.taxonomy === taxonomy).map((t) => t.name);
+  // Front matter lists names: two terms with one name (different slugs) read as one.
+  const named = (taxonomy: string): string[] => [...new Set(terms.filter((t) => t.taxonomy === taxonomy).map((t) => t.name))];
   const taxonomies: Record<string, string[]> = {};
   for (const term of terms) {
     if (['category', 'post_tag', 'post_format'].includes(term.taxonomy)) continue;
-    (taxonomies[term.taxonomy] ??= []).push(term.name);
+    const names = (taxonomies[term.taxonomy] ??= []);
+    if (!names.includes(term.name)) names.push(term.name);
   }
   const format = terms.find((t) => t.taxonomy === 'post_format')?.slug.replace(/^post-format-/, '');
   const meta: Record<string, string> = {};
