@@ -1,6 +1,11 @@
 import type { FailedEntry, SkippedEntry, Warning } from '../../model/diagnostics.js';
 import type { PostRecord } from '../../model/post.js';
 import type { InputFile } from '../../inputs.js';
+import { mergeScrapedPosts } from './merge.js';
+import { readPage } from './read-page.js';
+import type { ScrapedPost } from './scraped-post.js';
+
+export { mergeExportWithPages } from './merge.js';
 
 /** What the HTML source gives the pipeline: merged records, and the fate of every page. */
 export interface HtmlSourceResult {
@@ -12,20 +17,21 @@ export interface HtmlSourceResult {
   failed: FailedEntry[];
 }
 
-/** Reads saved WordPress pages (archives, single posts) into records. */
-export async function readHtmlSources(files: readonly InputFile[]): Promise<HtmlSourceResult> {
-  return {
-    records: [],
-    recordWarnings: [],
-    skipped: files.map((file) => ({ source: { kind: 'html', file: file.path }, reason: 'HTML pages are not read yet' })),
-    failed: [],
-  };
-}
-
 /**
- * The same post from an export and from scraped pages: the export wins for content; terms are
- * united and the scraped sources are added.
+ * Reads saved WordPress pages (single posts, pages, archives and their pagination) into records:
+ * load-page (encoding) -> wayback -> classify-page -> find-posts -> extract-post, then merge.
+ * Files are read in the order given (the pipeline sorts them), so the output is deterministic.
  */
-export function mergeExportWithPages(exported: PostRecord, scraped: PostRecord): PostRecord {
-  return { ...exported, sources: [...exported.sources, ...scraped.sources] };
+export async function readHtmlSources(files: readonly InputFile[]): Promise<HtmlSourceResult> {
+  const posts: ScrapedPost[] = [];
+  const skipped: SkippedEntry[] = [];
+  const failed: FailedEntry[] = [];
+  for (const file of files) {
+    const outcome = await readPage(file);
+    if (outcome.kind === 'posts') posts.push(...outcome.posts);
+    else if (outcome.kind === 'skipped') skipped.push(outcome.entry);
+    else failed.push(outcome.entry);
+  }
+  const { records, warnings } = mergeScrapedPosts(posts);
+  return { records, recordWarnings: warnings, skipped, failed };
 }
