@@ -6,7 +6,7 @@ import type { InputFile, InputProblem } from '../inputs.js';
 import { mergeExportWithPages, readHtmlSources } from '../sources/html/index.js';
 import { ScrapedIndex } from '../sources/scraped-index.js';
 import { NotAnExportError, type WxrChannel } from '../sources/wxr/parse-channel.js';
-import { indexWxrFile, readWxrItems } from '../sources/wxr/read.js';
+import { indexWxrFile, readWxrItems, type WxrEvent } from '../sources/wxr/read.js';
 import { toPostRecord } from '../sources/wxr/to-record.js';
 import type { SourceEvent } from './events.js';
 
@@ -35,33 +35,46 @@ export async function* readSources(files: readonly InputFile[], problems: readon
   const scraped = new ScrapedIndex(html.records, html.recordWarnings);
 
   for (const [file, channel] of channels) {
-    for await (const event of readWxrItems(file.path, channel)) {
-      if (event.kind === 'file-warning') {
-        yield { kind: 'file-warning', file: file.path, warning: { code: event.code, message: event.message } };
-        continue;
+    let lastItem = 0;
+    try {
+      for await (const event of readWxrItems(file.path, channel)) {
+        if (event.kind !== 'file-warning') lastItem = event.index;
+        yield wxrEventToSource(event, file, site, scraped);
       }
-      const source: SourceRef = { kind: 'wxr', file: file.path, item: event.index, line: event.line };
-      if (event.kind === 'truncated') {
-        const error = `${file.path} ends in the middle of item ${event.index} (line ${event.line}): the file is truncated; the items before it were converted`;
-        yield { kind: 'failed', entry: { source, error } };
-      } else if (event.kind === 'bad-item') {
-        const id = event.postId;
-        yield { kind: 'failed', entry: { source, ...(id ? { wordpressId: id } : {}), error: `${describeSource(source, id)} ${event.error}` } };
-      } else {
-        const outcome = toPostRecord(event.item, site, source);
-        const id = event.item.postId || undefined;
-        if (outcome.kind === 'skip') {
-          yield { kind: 'skipped', entry: { source, ...(id ? { wordpressId: id } : {}), type: event.item.postType, title: event.item.title, reason: outcome.reason } };
-          continue;
-        }
-        const repairs: Warning[] = event.repairs.map((r) => ({ code: 'xml-repaired', message: `not well-formed XML, read leniently: ${r}` }));
-        const match = scraped.take(outcome.record);
-        const record = match ? mergeExportWithPages(outcome.record, match.record) : outcome.record;
-        yield validated(record, [...repairs, ...(match?.warnings ?? [])]);
-      }
+    } catch (error) {
+      // A read error in the middle of a file (disk, permissions, memory): the items so far stand.
+      const where = lastItem ? `after item ${lastItem}` : 'before its first item';
+      yield { kind: 'failed', entry: { source: { kind: 'wxr', file: file.path }, error: `${inputError(file, error)} (reading stopped ${where})` } };
     }
   }
   for (const { record, warnings } of scraped.remaining()) yield validated(record, warnings);
+}
+
+/** One event of the WXR reader -> its fate; an unexpected error fails that item only. */
+function wxrEventToSource(event: WxrEvent, file: InputFile, site: SiteIndex, scraped: ScrapedIndex): SourceEvent {
+  if (event.kind === 'file-warning') return { kind: 'file-warning', file: file.path, warning: { code: event.code, message: event.message } };
+  const source: SourceRef = { kind: 'wxr', file: file.path, item: event.index, line: event.line };
+  if (event.kind === 'truncated') return { kind: 'failed', entry: { source, error: `${file.path} ${event.error}` } };
+  if (event.kind === 'bad-item') {
+    const id = event.postId;
+    return { kind: 'failed', entry: { source, ...(id ? { wordpressId: id } : {}), error: `${describeSource(source, id)} ${event.error}` } };
+  }
+  const id = event.item.postId || undefined;
+  try {
+    const outcome = toPostRecord(event.item, site, source);
+    if (outcome.kind === 'skip') {
+      return { kind: 'skipped', entry: { source, ...(id ? { wordpressId: id } : {}), type: event.item.postType, title: event.item.title, reason: outcome.reason } };
+    }
+    const warnings: Warning[] = event.repairs.map((r) => ({ code: 'xml-repaired', message: `not well-formed XML, read leniently: ${r}` }));
+    if (event.invalidChars) {
+      warnings.push({ code: 'invalid-encoding', message: `${event.invalidChars} character(s) were bytes not valid in the file's encoding, replaced by U+FFFD` });
+    }
+    const match = scraped.take(outcome.record);
+    const record = match ? mergeExportWithPages(outcome.record, match.record) : outcome.record;
+    return validated(record, [...warnings, ...(match?.warnings ?? [])]);
+  } catch (error) {
+    return { kind: 'failed', entry: { source, ...(id ? { wordpressId: id } : {}), error: `${describeSource(source, id)} could not be read: ${(error as Error).message}` } };
+  }
 }
 
 function validated(record: PostRecord, warnings: Warning[]): SourceEvent {

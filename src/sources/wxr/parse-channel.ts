@@ -1,10 +1,15 @@
 import type { SiteIndex, TermInfo } from '../../model/site.js';
 import { termKey } from '../../model/site.js';
 import { canonicalKeys, readPrefixMap, type PrefixMap } from './namespaces.js';
+import { repairItemXml } from './repair-item.js';
 import { inlineCdata, listOf, makeWxrParser, textOf } from './xml-text.js';
 
 export interface WxrChannel {
   prefixes: PrefixMap;
+  /** Every prefix the header binds (xmlns:p), to tell items that use an undeclared one. */
+  declaredPrefixes: ReadonlySet<string>;
+  /** What was wrong with the header and read leniently (a DOCTYPE ignored, entities...). */
+  repairs: string[];
   wxrVersion?: string;
   title?: string;
   link?: string;
@@ -20,7 +25,8 @@ export class NotAnExportError extends Error {}
 /**
  * Reads the channel header (everything before the first <item>): namespaces, site facts, authors
  * and the term dictionary. A DOCTYPE is dropped unread: WXR never has one, and its entities are
- * how hostile files explode (billion laughs) or read local files (external entities).
+ * how hostile files explode (billion laughs) or read local files (external entities). Entity
+ * references are never expanded beyond XML's five and HTML's named ones.
  */
 export function parseWxrChannel(header: string): WxrChannel {
   const text = header.replace(/^\uFEFF/, '');
@@ -30,14 +36,16 @@ export function parseWxrChannel(header: string): WxrChannel {
     if (!/^\s*</.test(text)) throw new NotAnExportError('is not XML');
     throw new NotAnExportError('is XML but not a WordPress export (no <rss><channel>)');
   }
-  const withoutDoctype = text.replace(/<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/i, '');
-  const closed = /<\/rss>/.test(withoutDoctype) ? withoutDoctype : `${withoutDoctype}</channel></rss>`;
+  const { text: withoutDoctype, doctype } = dropDoctype(text);
+  const repaired = repairItemXml(withoutDoctype, new Set());
+  const repairs = [...(doctype ? ['ignored a DOCTYPE: its entity declarations are never expanded or fetched'] : []), ...repaired.repairs];
+  const closed = /<\/rss>/.test(repaired.text) ? repaired.text : `${repaired.text}</channel></rss>`;
   const prefixes = readPrefixMap(withoutDoctype);
   let parsed: Record<string, unknown>;
   try {
     parsed = canonicalKeys(makeWxrParser().parse(inlineCdata(closed)) as Record<string, unknown>, prefixes);
   } catch (error) {
-    throw new NotAnExportError(`has a channel header that cannot be read (${(error as Error).message})`);
+    throw new NotAnExportError(`has a channel header that cannot be read (${(error as Error).message.split('\n')[0]})`);
   }
   const rss = parsed['rss'] as Record<string, unknown> | undefined;
   const channel = (rss?.['channel'] ?? {}) as Record<string, unknown>;
@@ -47,6 +55,8 @@ export function parseWxrChannel(header: string): WxrChannel {
   }
   return {
     prefixes,
+    declaredPrefixes: new Set([...withoutDoctype.matchAll(/xmlns:([A-Za-z_][\w.-]*)\s*=/g)].map((m) => m[1]!)),
+    repairs,
     wxrVersion,
     title: decodeName(textOf(channel['title'])),
     link: textOf(channel['link']).trim() || undefined,
@@ -63,6 +73,34 @@ export function parseWxrChannel(header: string): WxrChannel {
       ...listOf(channel['wp:term']).map((t) => customTerm(t as Record<string, unknown>)),
     ].filter((t) => t.slug !== '' || t.name !== ''),
   };
+}
+
+/**
+ * Removes a DOCTYPE declaration, internal subset included, scanning once (quotes and brackets
+ * tracked) so that no crafted declaration can make it slow. An unterminated one runs to the end.
+ */
+export function dropDoctype(text: string): { text: string; doctype: boolean } {
+  const start = text.search(/<!DOCTYPE/i);
+  if (start === -1) return { text, doctype: false };
+  let depth = 0;
+  let quote = '';
+  let end = text.length;
+  for (let i = start + 9; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '<' && text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      i = close === -1 ? text.length : close + 2;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[') depth++;
+    else if (ch === ']') depth = Math.max(0, depth - 1);
+    else if (ch === '>' && depth === 0) {
+      end = i + 1;
+      break;
+    }
+  }
+  return { text: text.slice(0, start) + text.slice(end), doctype: true };
 }
 
 /** Term and author names are stored HTML-escaped by WordPress (&amp; in CDATA): decode once more. */

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { SiteIndex } from '../../model/site.js';
-import { decodeChunks } from './decode.js';
+import { decodeChunks, type DecodeNote } from './decode.js';
 import { addChannelToIndex, NotAnExportError, parseWxrChannel, type WxrChannel } from './parse-channel.js';
 import { parseWxrItem, type WxrItem } from './parse-item.js';
 import { repairItemXml } from './repair-item.js';
@@ -8,20 +8,64 @@ import { splitWxrItems } from './split-items.js';
 
 /** What reading one export yields, item by item, in file order. */
 export type WxrEvent =
-  | { kind: 'item'; index: number; line: number; item: WxrItem; repairs: string[] }
+  | {
+      kind: 'item';
+      index: number;
+      line: number;
+      item: WxrItem;
+      /** What was not well-formed and read leniently, one phrase each. */
+      repairs: string[];
+      /** Characters of this item that were bytes not valid in the file's encoding (now U+FFFD). */
+      invalidChars?: number;
+    }
   | { kind: 'bad-item'; index: number; line: number; postId?: number; error: string }
-  | { kind: 'truncated'; index: number; line: number }
+  /** The file stops early; `error` is one sentence that starts after the file name. */
+  | { kind: 'truncated'; index: number; line: number; error: string }
   | { kind: 'file-warning'; code: string; message: string };
 
 const CHUNK = 1 << 20;
+/** No real channel header (site facts, authors, terms) comes near this; garbage can be endless. */
+const MAX_HEADER_CHARS = 64 * 1024 * 1024;
+const TAIL_CHARS = 4096;
 
-function openText(file: string, onInvalid: (n: number) => void): AsyncGenerator<string> {
-  return decodeChunks(createReadStream(file, { highWaterMark: CHUNK }), onInvalid);
+/** What the text stream of one file showed while it was read. */
+interface Watch {
+  chars: number;
+  tail: string;
+  headerSeen: boolean;
+  invalid: number;
+  notes: DecodeNote[];
+}
+
+function newWatch(): Watch {
+  return { chars: 0, tail: '', headerSeen: false, invalid: 0, notes: [] };
+}
+
+/**
+ * The file's text, decoded. Refuses early, in bounded memory, what cannot be an export: text that
+ * does not start with `<`, or a "header" that never ends (no <item> in 64 MB).
+ */
+async function* openText(file: string, watch: Watch): AsyncGenerator<string> {
+  const bytes = createReadStream(file, { highWaterMark: CHUNK });
+  const decoded = decodeChunks(bytes, (n) => (watch.invalid += n), (note) => watch.notes.push(note));
+  for await (const text of decoded) {
+    if (watch.chars === 0) {
+      const start = text.replace(/^\uFEFF/, '').trimStart();
+      if (start !== '' && !start.startsWith('<')) throw new NotAnExportError('is not XML');
+    }
+    watch.chars += text.length;
+    watch.tail = text.length >= TAIL_CHARS ? text.slice(-TAIL_CHARS) : (watch.tail + text).slice(-TAIL_CHARS);
+    if (!watch.headerSeen && watch.chars > MAX_HEADER_CHARS) {
+      throw new NotAnExportError('has no <item> in its first 64 MB: it is not a WordPress export unpress can read');
+    }
+    yield text;
+  }
 }
 
 /** Reads a file's channel header only; throws NotAnExportError with a sentence for the user. */
 export async function readWxrChannel(file: string): Promise<WxrChannel> {
-  for await (const piece of splitWxrItems(openText(file, () => {}))) {
+  const watch = newWatch();
+  for await (const piece of splitWxrItems(openText(file, watch))) {
     if (piece.kind === 'header') return parseWxrChannel(piece.text);
   }
   throw new NotAnExportError('is empty');
@@ -39,8 +83,10 @@ function postTypeOf(text: string): string | undefined {
  */
 export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrChannel> {
   let channel: WxrChannel | undefined;
-  for await (const piece of splitWxrItems(openText(file, () => {}))) {
+  const watch = newWatch();
+  for await (const piece of splitWxrItems(openText(file, watch))) {
     if (piece.kind === 'header') {
+      watch.headerSeen = true;
       channel = parseWxrChannel(piece.text);
       addChannelToIndex(site, channel);
       continue;
@@ -48,73 +94,165 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
     if (piece.kind !== 'item' || channel === undefined) continue;
     const type = postTypeOf(piece.text);
     if (type !== 'attachment' && type !== 'wp_block') continue;
-    const parsed = tryParse(piece.text, channel);
-    if ('error' in parsed) continue; // reported by the second pass
-    const item = parsed.item;
-    if (type === 'attachment') {
-      const alt = item.meta.find((m) => m.key === '_wp_attachment_image_alt')?.value ?? '';
-      site.attachments.set(item.postId, {
-        id: item.postId,
-        url: item.attachmentUrl || item.guid,
-        parent: item.parent,
-        title: item.title,
-        caption: item.excerpt,
-        alt,
-        menuOrder: item.menuOrder,
-      });
-    } else {
-      site.reusableBlocks.set(item.postId, item.content);
+    for (const part of readPiece(piece.text, piece.line, channel)) {
+      if ('error' in part.parsed) continue; // reported by the second pass
+      const item = part.parsed.item;
+      if (item.postType === 'attachment') {
+        const alt = item.meta.find((m) => m.key === '_wp_attachment_image_alt')?.value ?? '';
+        site.attachments.set(item.postId, {
+          id: item.postId,
+          url: item.attachmentUrl || item.guid,
+          parent: item.parent,
+          title: item.title,
+          caption: item.excerpt,
+          alt,
+          menuOrder: item.menuOrder,
+        });
+      } else if (item.postType === 'wp_block') {
+        site.reusableBlocks.set(item.postId, item.content);
+      }
     }
   }
   if (channel === undefined) throw new NotAnExportError('is empty');
   return channel;
 }
 
-function tryParse(text: string, channel: WxrChannel): { item: WxrItem; repairs: string[] } | { error: string } {
+type Parsed = { item: WxrItem; repairs: string[] } | { error: string };
+
+/**
+ * Strict reading first: an item that breaks none of XML's rules is parsed as it is. Otherwise the
+ * repairs (repair-item.ts) make it well-formed and each one is reported; if it still cannot be
+ * parsed, the error says where (line in the file) and what.
+ */
+function parseItemText(text: string, line: number, channel: WxrChannel): Parsed {
+  const repaired = repairItemXml(text, channel.declaredPrefixes);
   try {
-    return { item: parseWxrItem(text, channel.prefixes), repairs: [] };
-  } catch (strictError) {
-    const repaired = repairItemXml(text);
-    try {
-      return { item: parseWxrItem(repaired.text, channel.prefixes), repairs: repaired.repairs };
-    } catch {
-      return { error: `is not well-formed XML (${firstLine((strictError as Error).message)})` };
-    }
+    return { item: parseWxrItem(repaired.text, channel.prefixes), repairs: repaired.repairs };
+  } catch (error) {
+    return { error: describeXmlError(error, line) };
   }
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]?.trim() ?? message;
+/** fast-xml-parser's "Expected closing tag 'a' ... instead of 'b'.:3:15" -> one sentence with the file's line. */
+function describeXmlError(error: unknown, line: number): string {
+  const message = (error as Error).message.split('\n')[0]?.trim() ?? '';
+  const located = /^(.*?)\.?:(\d+):(\d+)$/.exec(message);
+  if (!located) return `is not well-formed XML (${message.replace(/\.$/, '')})`;
+  return `is not well-formed XML at line ${line + Number(located[2]) - 1} (${located[1]})`;
 }
 
-/** Second pass: every item of one export, parsed, in order. The channel was read by the first pass. */
+/**
+ * Offsets of `<item>` start tags inside a piece, anywhere (CDATA included), the way WordPress's
+ * regex parser finds items: a damaged `]]>` or `</item>` glues the next items to this one.
+ */
+function innerItemStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let i = text.indexOf('<item', 1); i !== -1; i = text.indexOf('<item', i + 5)) {
+    if (/[\s>]/.test(text[i + 5] ?? '')) starts.push(i);
+  }
+  return starts;
+}
+
+interface Part {
+  text: string;
+  line: number;
+  parsed: Parsed;
+}
+
+/**
+ * One piece from the splitter, read. A piece that holds several items (one of them damaged) is
+ * cut at each `<item>` when that reads better: the whole fails, or a later part is a real item.
+ */
+function readPiece(text: string, line: number, channel: WxrChannel): Part[] {
+  const whole: Part = { text, line, parsed: parseItemText(text, line, channel) };
+  const starts = innerItemStarts(text);
+  if (starts.length === 0) return [whole];
+  const parts: Part[] = [];
+  let partLine = line;
+  [0, ...starts].forEach((start, i) => {
+    const end = starts[i] ?? text.length;
+    const partText = text.slice(start, end);
+    parts.push({ text: partText, line: partLine, parsed: parseItemText(partText, partLine, channel) });
+    partLine += countNewlines(partText);
+  });
+  const glued = 'error' in whole.parsed || parts.slice(1).some((p) => !('error' in p.parsed) && p.parsed.item.postId > 0);
+  return glued ? parts : [whole];
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function countChar(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Second pass: every item of one export, parsed, in order. The channel was read by the first pass.
+ * Items are numbered here, as read, so that a piece cut in several parts numbers them all.
+ */
 export async function* readWxrItems(file: string, channel: WxrChannel): AsyncGenerator<WxrEvent> {
-  let invalid = 0;
-  for await (const piece of splitWxrItems(openText(file, (n) => (invalid += n)))) {
-    if (piece.kind === 'header') continue;
-    if (piece.kind === 'truncated') {
-      yield piece;
+  const watch = newWatch();
+  let position = 0;
+  let lastLine = 0;
+  let truncated = false;
+  for (const repair of channel.repairs) {
+    yield { kind: 'file-warning', code: 'xml-repaired', message: `the channel header is not well-formed XML, read leniently: ${repair}` };
+  }
+  for await (const piece of splitWxrItems(openText(file, watch))) {
+    if (piece.kind === 'header') {
+      watch.headerSeen = true;
       continue;
     }
-    const parsed = tryParse(piece.text, channel);
-    if ('error' in parsed) {
-      const postId = /<(?:\w+:)?post_id>\s*(?:<!\[CDATA\[)?\s*(\d+)/.exec(piece.text)?.[1];
+    if (piece.kind === 'truncated') {
+      truncated = true;
+      position++;
       yield {
-        kind: 'bad-item',
-        index: piece.index,
+        kind: 'truncated',
+        index: position,
         line: piece.line,
-        ...(postId ? { postId: Number(postId) } : {}),
-        error: parsed.error,
+        error: `ends in the middle of item ${position} (line ${piece.line}): the file is truncated; the ${position - 1} item(s) before it were read`,
       };
-    } else {
-      yield { kind: 'item', index: piece.index, line: piece.line, item: parsed.item, repairs: parsed.repairs };
+      continue;
+    }
+    for (const part of readPiece(piece.text, piece.line, channel)) {
+      position++;
+      lastLine = part.line;
+      if ('error' in part.parsed) {
+        const postId = /<(?:\w+:)?post_id>\s*(?:<!\[CDATA\[)?\s*(\d+)/.exec(part.text)?.[1];
+        yield { kind: 'bad-item', index: position, line: part.line, ...(postId ? { postId: Number(postId) } : {}), error: part.parsed.error };
+        continue;
+      }
+      const invalidChars = watch.invalid > 0 ? countChar(part.text, '\uFFFD') : 0;
+      yield {
+        kind: 'item',
+        index: position,
+        line: part.line,
+        item: part.parsed.item,
+        repairs: part.parsed.repairs,
+        ...(invalidChars ? { invalidChars } : {}),
+      };
     }
   }
-  if (invalid > 0) {
+  if (!truncated && watch.headerSeen && !/<\/rss\s*>/.test(watch.tail)) {
+    const where = position ? `after item ${position} (line ${lastLine})` : 'before its first item';
+    yield {
+      kind: 'truncated',
+      index: position + 1,
+      line: lastLine || 1,
+      error: `stops ${where} without its closing </channel></rss>: the file is probably truncated; the ${position} item(s) before the cut were read`,
+    };
+  }
+  for (const note of watch.notes) yield { kind: 'file-warning', code: note.code, message: note.message };
+  if (watch.invalid > 0) {
     yield {
       kind: 'file-warning',
       code: 'invalid-encoding',
-      message: `${invalid} byte sequence(s) were not valid in the file's encoding and were replaced by U+FFFD`,
+      message: `${watch.invalid} byte sequence(s) were not valid in the file's encoding and were replaced by U+FFFD`,
     };
   }
 }

@@ -64,6 +64,21 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
         itemStart = -1;
         continue;
       }
+      if (itemStart === -1 && need.tag === '/item') {
+        // An </item> without its <item> (a damaged start tag): the text since the previous item
+        // (or the header) holds that item; yielded so that it is reported, never silently dropped.
+        const end = buf.indexOf('>', lt) + 1;
+        if (!headerDone) {
+          headerDone = true;
+          yield { kind: 'header', text: buf.slice(0, lt) };
+        }
+        index++;
+        yield { kind: 'item', text: buf.slice(0, end), index, line: line + countNewlines(buf, 0, Math.max(0, buf.search(/\S/))) };
+        advanceLines(end);
+        buf = buf.slice(end);
+        pos = 0;
+        continue;
+      }
       pos = lt + 1;
     }
     if (itemStart === -1 && headerDone && pos > 0) {
