@@ -42,6 +42,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   planner.reserve(MANIFEST_FILE);
   planner.reserve(TAXONOMIES_FILE);
   const writer = new OutputWriter(options.out, options.check);
+  // Files unpress did not write are never overwritten: posts that want their names get others.
+  for (const path of await writer.open({ manifest: MANIFEST_FILE, own: [MANIFEST_FILE, TAXONOMIES_FILE] })) planner.reserve(path);
   const terms = new TermCounter();
 
   for await (const event of convertRecords(readSources(files, problems, site), site)) {
@@ -61,12 +63,16 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   for (const failure of writer.failures) {
     const index = records.findIndex((r) => r.path === failure.path);
     const [record] = index >= 0 ? records.splice(index, 1) : [];
-    failed.push({ source: record?.source ?? { kind: 'wxr', file: failure.path }, error: `could not write ${failure.path}: ${failure.error}` });
+    const id = record?.wordpress_id;
+    failed.push({ source: record?.source ?? { kind: 'wxr', file: failure.path }, ...(id ? { wordpressId: id } : {}), error: `could not write ${failure.path}: ${failure.error}` });
   }
   const body = { records, skipped, failed, warnings };
   const manifest: Manifest = { summary: summarize(body), ...body };
   await writer.write(TAXONOMIES_FILE, renderJson(terms.render(site)));
   await writer.write(MANIFEST_FILE, renderJson(manifest));
   await writer.flush();
+  const lost = writer.failures.find((f) => f.path === MANIFEST_FILE || f.path === TAXONOMIES_FILE);
+  if (lost) throw new Error(`could not write ${lost.path}: ${lost.error}`);
+  await writer.close();
   return { manifest, differences: [...writer.differences].sort() };
 }

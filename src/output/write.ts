@@ -1,12 +1,32 @@
-import { mkdir, readFile, rename, writeFile, unlink } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { open, mkdir, readdir, readFile, rename, writeFile, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
+
+/** What unpress considers its own in the output folder, besides the records of the manifest. */
+export interface Ownership {
+  /** The manifest of the previous run (its `records[].path` are files unpress wrote). */
+  readonly manifest: string;
+  /** Files unpress always writes (manifest.json, taxonomies.json...). */
+  readonly own: readonly string[];
+}
+
+/** Lists, during a run, every file about to be written: an interrupted run's files stay unpress's. */
+export const JOURNAL_FILE = '.unpress-journal';
+const TEMP_SUFFIX = '.unpress.tmp';
+
+/** The output folder holds a file in unpress's place that unpress did not write: the run must not start. */
+export class ForeignOutputError extends Error {}
 
 /**
  * The only code that touches the output folder. Every file is written atomically (a temporary file
  * in the same folder, then rename), with bounded concurrency so that no export is large enough to
  * run out of file handles. A file whose content is already right is left alone (re-runs are
  * idempotent and cheap). In check mode nothing is written: differences are collected.
+ *
+ * Files unpress did not write (the user's notes, a theme) are never overwritten: `open()` lists
+ * them so that the planner gives posts other names, and `write()` refuses them anyway. What
+ * unpress wrote is known from the previous manifest and, for a run that was killed before
+ * writing its manifest, from the journal it keeps while writing.
  */
 export class OutputWriter {
   private readonly limit = pLimit(16);
@@ -14,6 +34,15 @@ export class OutputWriter {
   readonly differences: string[] = [];
   readonly failures: Array<{ path: string; error: string }> = [];
   private readonly root: string;
+  /** Lower-cased relative paths of files present in the folder that unpress did not write. */
+  private foreign = new Set<string>();
+  /** Files of earlier runs (manifest records, journal) that are still there. */
+  private previous: string[] = [];
+  /** Every path written (or found already right) by this run. */
+  private readonly written = new Set<string>();
+  private journal: Promise<FileHandle> | undefined;
+  /** Lower-cased files unpress always writes: no post may turn one into a folder. */
+  private own: string[] = [];
 
   constructor(
     outDir: string,
@@ -22,9 +51,65 @@ export class OutputWriter {
     this.root = resolve(outDir);
   }
 
+  /**
+   * Looks at the output folder before anything is planned: removes temporary files of runs that
+   * were killed, and returns the files unpress did not write (relative, with `/`), sorted.
+   * Throws ForeignOutputError when one of the files unpress always writes belongs to someone else.
+   */
+  async open(ownership: Ownership): Promise<string[]> {
+    this.own = ownership.own.map((p) => p.toLowerCase());
+    const present = await listFiles(this.root);
+    const { paths, isUnpressFolder } = await this.readPrevious(ownership.manifest, present);
+    const owned = new Set(paths.map((p) => p.toLowerCase()));
+    // manifest.json, taxonomies.json... are unpress's only in a folder unpress wrote before.
+    if (isUnpressFolder) for (const path of ownership.own) owned.add(path.toLowerCase());
+    const foreign: string[] = [];
+    for (const path of present) {
+      if (path === JOURNAL_FILE) continue;
+      if (path.endsWith(TEMP_SUFFIX)) {
+        if (!this.check) await removeStaleTemporary(join(this.root, path));
+        continue;
+      }
+      if (!owned.has(path.toLowerCase())) foreign.push(path);
+    }
+    const blocking = ownership.own.filter((own) => foreign.some((f) => f.toLowerCase() === own.toLowerCase()));
+    if (blocking.length) {
+      throw new ForeignOutputError(
+        `${join(this.root, blocking[0]!)} was not written by unpress and is never overwritten: choose another --out folder or move that file`,
+      );
+    }
+    const presentLower = new Set(present.map((p) => p.toLowerCase()));
+    this.previous = [...new Set(paths)].filter((p) => presentLower.has(p.toLowerCase()));
+    this.foreign = new Set(foreign.map((p) => p.toLowerCase()));
+    return foreign.sort();
+  }
+
+  /** Paths earlier (maybe interrupted) runs wrote; a manifest unpress did not write is refused. */
+  private async readPrevious(manifestPath: string, present: string[]): Promise<{ paths: string[]; isUnpressFolder: boolean }> {
+    const paths: string[] = [];
+    let isUnpressFolder = false;
+    if (present.includes(JOURNAL_FILE)) {
+      const journal = await readFile(join(this.root, JOURNAL_FILE), 'utf8');
+      paths.push(...journal.split('\n').filter(Boolean));
+      isUnpressFolder = true;
+    }
+    if (present.includes(manifestPath)) {
+      const records = previousRecords(await readFile(join(this.root, manifestPath), 'utf8'));
+      if (records === undefined) {
+        throw new ForeignOutputError(
+          `${join(this.root, manifestPath)} was not written by unpress and is never overwritten: choose another --out folder or move that file`,
+        );
+      }
+      paths.push(...records);
+      isUnpressFolder = true;
+    }
+    return { paths, isUnpressFolder };
+  }
+
   /** Queues a file; resolves once there is room for more (back-pressure for the reader). */
   async write(relativePath: string, content: string): Promise<void> {
     const target = this.resolveInside(relativePath);
+    if (target === undefined) return;
     const task = this.limit(() => this.writeOne(relativePath, target, content));
     this.pending.add(task);
     void task.finally(() => this.pending.delete(task));
@@ -35,17 +120,45 @@ export class OutputWriter {
     await Promise.all([...this.pending]);
   }
 
+  /**
+   * The run is complete (its manifest is written). Files of earlier runs that this run did not
+   * write again stay unpress's (never deleted: an input may only be missing today): the journal
+   * keeps them; when there are none, it is removed.
+   */
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.journal) await (await this.journal).close();
+    this.journal = undefined;
+    if (this.check) return;
+    const written = new Set([...this.written].map((p) => p.toLowerCase()));
+    const stale = this.previous.filter((p) => !written.has(p.toLowerCase())).sort();
+    const journal = join(this.root, JOURNAL_FILE);
+    if (stale.length === 0) await unlink(journal).catch(() => {});
+    else {
+      await writeFile(`${journal}.${process.pid}${TEMP_SUFFIX}`, `${stale.join('\n')}\n`, 'utf8');
+      await rename(`${journal}.${process.pid}${TEMP_SUFFIX}`, journal);
+    }
+  }
+
   /** Never lets a path leave the output folder, whatever the slug planner produced. */
-  private resolveInside(relativePath: string): string {
+  private resolveInside(relativePath: string): string | undefined {
     const target = resolve(join(this.root, relativePath));
     const rel = relative(this.root, target);
-    if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..')) {
-      throw new Error(`refusing to write outside the output folder: ${relativePath}`);
+    if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..') || isAbsolute(rel)) {
+      this.failures.push({ path: relativePath, error: 'refusing to write outside the output folder' });
+      return undefined;
+    }
+    const lower = relativePath.toLowerCase();
+    const clash = this.own.find((own) => lower.startsWith(`${own}/`));
+    if (clash !== undefined) {
+      this.failures.push({ path: relativePath, error: `it would turn ${clash}, which unpress writes, into a folder` });
+      return undefined;
     }
     return target;
   }
 
   private async writeOne(relativePath: string, target: string, content: string): Promise<void> {
+    this.written.add(relativePath);
     let existing: string | undefined;
     try {
       existing = await readFile(target, 'utf8');
@@ -53,18 +166,81 @@ export class OutputWriter {
       existing = undefined;
     }
     if (existing === content) return;
+    if (existing !== undefined && this.foreign.has(relativePath.toLowerCase())) {
+      this.failures.push({ path: relativePath, error: 'a file unpress did not write is there; it was not overwritten' });
+      return;
+    }
     if (this.check) {
       this.differences.push(existing === undefined ? `${relativePath} (missing)` : relativePath);
       return;
     }
-    const temporary = `${target}.${process.pid}.unpress.tmp`;
+    const temporary = `${target}.${process.pid}${TEMP_SUFFIX}`;
     try {
       await mkdir(dirname(target), { recursive: true });
+      await this.note(relativePath);
       await writeFile(temporary, content, 'utf8');
       await rename(temporary, target);
     } catch (error) {
       await unlink(temporary).catch(() => {});
       this.failures.push({ path: relativePath, error: (error as Error).message });
     }
+  }
+
+  /** Journals a path before its file appears, so that a killed run's files are known as unpress's. */
+  private async note(relativePath: string): Promise<void> {
+    this.journal ??= open(join(this.root, JOURNAL_FILE), 'a');
+    await (await this.journal).write(`${relativePath}\n`);
+  }
+}
+
+/** `records[].path` of a manifest unpress wrote, or undefined when the text is not one. */
+function previousRecords(text: string): string[] | undefined {
+  let manifest: { summary?: unknown; records?: unknown } | undefined;
+  try {
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch {
+    return undefined;
+  }
+  if (!manifest || typeof manifest.summary !== 'object' || !Array.isArray(manifest.records)) return undefined;
+  return manifest.records.flatMap((record) => {
+    const path = (record as { path?: unknown } | null)?.path;
+    return typeof path === 'string' ? [path] : [];
+  });
+}
+
+/** Every file under `root`, relative with `/`; dot-folders (.git) are not entered. */
+async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return; // missing (first run) or unreadable: nothing to protect there
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) await walk(path);
+      } else out.push(relative(root, path).split(sep).join('/'));
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+/** `<file>.<pid>.unpress.tmp`: removed unless the run that owns it is still alive. */
+async function removeStaleTemporary(path: string): Promise<void> {
+  const pid = Number(/\.(\d+)\.unpress\.tmp$/.exec(path)?.[1]);
+  if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) return;
+  await unlink(path).catch(() => {});
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
