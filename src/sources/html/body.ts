@@ -124,8 +124,14 @@ function rewriteCandidate(candidate: string, toSiteUrl: (href: string) => string
   return [rewritten ?? url, ...descriptor].join(' ');
 }
 
+/** Removes a link WordPress appended (` <a class="more-link">`), with the space before it. */
 function removeWithEmptyParent($: CheerioAPI, el: Element): void {
   const parent = el.parent;
+  const before = el.prev;
+  if (before?.type === 'text') {
+    const text = before as unknown as { data: string };
+    text.data = text.data.replace(/[ \t\u00a0]+$/, '');
+  }
   $(el).remove();
   if (parent && parent.type === 'tag' && (parent as Element).tagName === 'p' && !$(parent).text().trim() && !$(parent).find('img, iframe, video').length) $(parent).remove();
 }

@@ -46,8 +46,12 @@ export function extractPost(ctx: PageContext, found: FoundPost, item: number): S
 
   const siteHost = originalUrl && /^https?:/i.test(originalUrl) ? hostKey(originalUrl) : undefined;
   const terms = postTerms($, post, content, commentAreas, siteHost);
-  if (page.term && !terms.some((t) => t.taxonomy === page.term!.taxonomy && slugKey(t.slug) === slugKey(page.term!.slug))) {
-    terms.push({ ...page.term, named: true });
+  // Listing context: a tag or category archive lists only posts that have its term.
+  if (page.term) {
+    const term = page.term;
+    const at = terms.findIndex((t) => t.taxonomy === term.taxonomy && slugKey(t.slug) === slugKey(term.slug));
+    if (at < 0) terms.push({ ...term, named: true });
+    else if (!terms[at]!.named) terms[at] = { ...term, named: true };
   }
 
   let commentCount = shownCount($, post, outsideText);

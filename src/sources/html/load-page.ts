@@ -32,7 +32,7 @@ export function decodePage(bytes: Uint8Array): DecodedPage {
     return { html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings };
   } catch {
     warnings.push({ code: 'html-charset-guessed', message: 'the page declares no charset and is not valid UTF-8: read as windows-1252' });
-    return { html: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warnings };
+    return { html: decodeWindows1252(bytes), encoding: 'windows-1252', warnings };
   }
 }
 
@@ -57,10 +57,23 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return match?.[1];
 }
 
-function decoderFor(label: string): TextDecoder | undefined {
+function decoderFor(label: string): { encoding: string; decode(bytes: Uint8Array): string } | undefined {
   try {
-    return new TextDecoder(label.toLowerCase());
+    const decoder = new TextDecoder(label.toLowerCase());
+    return decoder.encoding === 'windows-1252' ? { encoding: decoder.encoding, decode: decodeWindows1252 } : decoder;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * windows-1252 puts printable characters at 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™
+ * š › œ ž Ÿ), where ISO-8859-1 has control codes. Node 20's TextDecoder('windows-1252') decodes
+ * that range as ISO-8859-1 (U+0080–U+009F), losing the euro sign and the curly quotes of every
+ * 2000s French page: those code points are mapped here. 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }

@@ -16,6 +16,14 @@ import { slugKey, type SeenTerm } from './terms.js';
 const countEvidence = new WeakMap<PostRecord, RankedCount>();
 
 /**
+ * Each record's warnings array, as handed to the pipeline. When an export supplies the content,
+ * the warnings about missing or partial content from the pages no longer apply; the pipeline
+ * reads the array after calling `mergeExportWithPages`, which empties them out of it.
+ */
+const warningsOf = new WeakMap<PostRecord, Warning[]>();
+const SETTLED_BY_EXPORT = new Set(['html-no-date', 'html-no-title', 'html-no-body', 'html-teaser-only']);
+
+/**
  * The same post seen on several pages -> one record. Posts are the same when they have the same
  * WordPress id on the same site, or the same permalink. Fact by fact, the best evidence wins:
  * a single view's full body over a listing's full body over a teaser over an excerpt; a
@@ -87,6 +95,7 @@ function toRecord(group: ScrapedPost[]): { record: PostRecord; warnings: Warning
     ...(body.body.truncated ? { truncated: true } : {}),
   };
   countEvidence.set(record, count);
+  warningsOf.set(record, warnings);
   return { record, warnings };
 }
 
@@ -178,6 +187,8 @@ export function mergeExportWithPages(exported: PostRecord, scraped: PostRecord):
   const taxonomies = { ...exported.taxonomies };
   for (const t of added) if (t.taxonomy !== 'category' && t.taxonomy !== 'post_tag') (taxonomies[t.taxonomy] = [...(taxonomies[t.taxonomy] ?? []), t.name]);
   const sources: SourceRef[] = [...exported.sources, ...scraped.sources];
+  const warnings = warningsOf.get(scraped);
+  if (warnings) warnings.splice(0, warnings.length, ...warnings.filter((w) => !SETTLED_BY_EXPORT.has(w.code)));
   return {
     ...exported,
     sources,

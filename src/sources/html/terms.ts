@@ -8,9 +8,12 @@ export interface SeenTerm extends TermRef {
   named: boolean;
 }
 
-/** Slugs compare without their percent signs: `sanitize_html_class` drops them from classes. */
+/**
+ * Slugs compare percent-encoded and without their percent signs: `sanitize_html_class` turns the
+ * slug `%e6%97%a5%e6%9c%ac` (日本) into the class `tag-e697a5e69cac`.
+ */
 export function slugKey(slug: string): string {
-  return decodeSlug(slug).toLowerCase().replace(/%/g, '');
+  return normaliseSlug(slug).replace(/%/g, '');
 }
 
 /**
@@ -52,8 +55,8 @@ export function postTerms($: CheerioAPI, post: Nodes, content: Element | undefin
     if (terms.some((t) => t.taxonomy === taxonomy)) continue;
     for (const slug of classSlugs[taxonomy]) {
       if (/^\d+$/.test(slug)) continue;
-      const name = pageTermName($, taxonomy, slug);
-      add({ taxonomy, slug, name: name ?? decodeSlug(slug), named: name !== undefined });
+      const linked = linkedTerm($, taxonomy, slug);
+      add(linked ? { taxonomy, ...linked, named: true } : { taxonomy, slug, name: decodeSlug(slug), named: false });
     }
   }
   return terms;
@@ -112,7 +115,7 @@ function lastSegment(href: string): string | undefined {
 }
 
 /** Slugs as WordPress stores them: percent-encoded UTF-8 with lower-case hex (`%e6%97%a5`). */
-function normaliseSlug(slug: string): string {
+export function normaliseSlug(slug: string): string {
   const decoded = decodeSlug(slug);
   return encodeURIComponent(decoded).replace(/%[0-9A-F]{2}/g, (s) => s.toLowerCase()).toLowerCase();
 }
@@ -138,14 +141,14 @@ function containerTaxonomy(a: Element): 'category' | 'post_tag' | undefined {
   return undefined;
 }
 
-/** A term's name from any link to it on the page (category widgets, menus, tag clouds). */
-function pageTermName($: CheerioAPI, taxonomy: 'category' | 'post_tag', slug: string): string | undefined {
+/** A term's name and real slug from any link to it on the page (category widgets, menus, tag clouds). */
+function linkedTerm($: CheerioAPI, taxonomy: 'category' | 'post_tag', slug: string): { slug: string; name: string } | undefined {
   const key = slugKey(slug);
   for (const a of $('a[href]').toArray()) {
     const found = termInUrl(a.attribs['href'] ?? '');
     if (found?.taxonomy !== taxonomy || !found.slug || slugKey(found.slug) !== key) continue;
     const name = collapse($(a).text()).replace(/\s*\(\d+\)$/, '');
-    if (name) return name;
+    if (name) return { slug: found.slug, name };
   }
   return undefined;
 }
