@@ -38,7 +38,7 @@ export async function* readSources(files: readonly InputFile[], problems: readon
     let lastItem = 0;
     try {
       for await (const event of readWxrItems(file.path, channel)) {
-        if (event.kind !== 'file-warning') lastItem = event.index;
+        if (event.kind !== 'file-warning') lastItem = event.index ?? lastItem;
         yield wxrEventToSource(event, file, site, scraped);
       }
     } catch (error) {
@@ -53,7 +53,7 @@ export async function* readSources(files: readonly InputFile[], problems: readon
 /** One event of the WXR reader -> its fate; an unexpected error fails that item only. */
 function wxrEventToSource(event: WxrEvent, file: InputFile, site: SiteIndex, scraped: ScrapedIndex): SourceEvent {
   if (event.kind === 'file-warning') return { kind: 'file-warning', file: file.path, warning: { code: event.code, message: event.message } };
-  const source: SourceRef = { kind: 'wxr', file: file.path, item: event.index, line: event.line };
+  const source: SourceRef = { kind: 'wxr', file: file.path, ...(event.index !== undefined ? { item: event.index } : {}), line: event.line };
   if (event.kind === 'truncated') return { kind: 'failed', entry: { source, error: `${file.path} ${event.error}` } };
   if (event.kind === 'bad-item') {
     const id = event.postId;

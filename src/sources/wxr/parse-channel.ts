@@ -31,14 +31,21 @@ export class NotAnExportError extends Error {}
 export function parseWxrChannel(header: string): WxrChannel {
   const text = header.replace(/^\uFEFF/, '');
   if (!text.trim()) throw new NotAnExportError('is empty');
-  if (!/<rss[\s>]/.test(text) || !/<channel[\s>]/.test(text)) {
+  const rssChannel = /<rss[\s>]/.test(text) && /<channel[\s>]/.test(text);
+  // A damaged <rss> or <channel> does not make an export something else: its namespace says what it is.
+  const wxrSigns = /wordpress\.org\/export\/|<(?:\w+:)?wxr_version>/.test(text);
+  if (!rssChannel && !wxrSigns) {
     if (/<html[\s>]/i.test(text)) throw new NotAnExportError('is an HTML page, not a WordPress export (WXR)');
     if (!/^\s*</.test(text)) throw new NotAnExportError('is not XML');
     throw new NotAnExportError('is XML but not a WordPress export (no <rss><channel>)');
   }
   const { text: withoutDoctype, doctype } = dropDoctype(text);
   const repaired = repairItemXml(withoutDoctype, new Set());
-  const repairs = [...(doctype ? ['ignored a DOCTYPE: its entity declarations are never expanded or fetched'] : []), ...repaired.repairs];
+  const repairs = [
+    ...(doctype ? ['ignored a DOCTYPE: its entity declarations are never expanded or fetched'] : []),
+    ...(rssChannel ? [] : ['read a header whose <rss> or <channel> tag is missing or damaged']),
+    ...repaired.repairs,
+  ];
   const closed = /<\/rss>/.test(repaired.text) ? repaired.text : `${repaired.text}</channel></rss>`;
   const prefixes = readPrefixMap(withoutDoctype);
   let parsed: Record<string, unknown>;
@@ -48,7 +55,7 @@ export function parseWxrChannel(header: string): WxrChannel {
     throw new NotAnExportError(`has a channel header that cannot be read (${(error as Error).message.split('\n')[0]})`);
   }
   const rss = parsed['rss'] as Record<string, unknown> | undefined;
-  const channel = (rss?.['channel'] ?? {}) as Record<string, unknown>;
+  const channel = ((rss?.['channel'] as Record<string, unknown> | undefined) ?? findChannel(parsed) ?? {}) as Record<string, unknown>;
   const wxrVersion = textOf(channel['wp:wxr_version']).trim() || undefined;
   if (wxrVersion === undefined && !/wordpress\.org\/export\//.test(withoutDoctype)) {
     throw new NotAnExportError('is an RSS feed, not a WordPress export (no WXR namespace)');
@@ -101,6 +108,20 @@ export function dropDoctype(text: string): { text: string; doctype: boolean } {
     }
   }
   return { text: text.slice(0, start) + text.slice(end), doctype: true };
+}
+
+/** The element that holds the channel's WXR children, wherever a damaged header left it. */
+function findChannel(node: unknown, depth = 0): Record<string, unknown> | undefined {
+  if (!node || typeof node !== 'object' || depth > 4) return undefined;
+  const element = (Array.isArray(node) ? node[0] : node) as Record<string, unknown> | undefined;
+  if (!element || typeof element !== 'object') return undefined;
+  if (['wp:wxr_version', 'wp:author', 'wp:category', 'wp:base_site_url'].some((key) => key in element)) return element;
+  for (const [key, child] of Object.entries(element)) {
+    if (key.startsWith('@_') || key === '#text') continue;
+    const found = findChannel(child, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Term and author names are stored HTML-escaped by WordPress (&amp; in CDATA): decode once more. */

@@ -19,8 +19,11 @@ export type WxrEvent =
       invalidChars?: number;
     }
   | { kind: 'bad-item'; index: number; line: number; postId?: number; error: string }
-  /** The file stops early; `error` is one sentence that starts after the file name. */
-  | { kind: 'truncated'; index: number; line: number; error: string }
+  /**
+   * The file stops early; `error` is one sentence that starts after the file name. `index` is the
+   * item cut in the middle, absent when the cut fell between items.
+   */
+  | { kind: 'truncated'; index?: number; line: number; error: string }
   | { kind: 'file-warning'; code: string; message: string };
 
 const CHUNK = 1 << 20;
@@ -242,7 +245,6 @@ export async function* readWxrItems(file: string, channel: WxrChannel): AsyncGen
     const where = position ? `after item ${position} (line ${lastLine})` : 'before its first item';
     yield {
       kind: 'truncated',
-      index: position + 1,
       line: lastLine || 1,
       error: `stops ${where} without its closing </channel></rss>: the file is probably truncated; the ${position} item(s) before the cut were read`,
     };
