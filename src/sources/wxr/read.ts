@@ -120,19 +120,26 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
   return channel;
 }
 
-type Parsed = { item: WxrItem; repairs: string[] } | { error: string };
+export type Parsed = { item: WxrItem; repairs: string[] } | { error: string };
 
 /**
  * Strict reading first: an item that breaks none of XML's rules is parsed as it is. Otherwise the
  * repairs (repair-item.ts) make it well-formed and each one is reported; if it still cannot be
  * parsed, the error says where (line in the file) and what.
  */
-function parseItemText(text: string, line: number, channel: WxrChannel): Parsed {
+export function parseItemText(text: string, line: number, channel: WxrChannel): Parsed {
   const repaired = repairItemXml(text, channel.declaredPrefixes);
   try {
     return { item: parseWxrItem(repaired.text, channel.prefixes), repairs: repaired.repairs };
   } catch (error) {
-    return { error: describeXmlError(error, line) };
+    if (!text.includes('<![CDATA[')) return { error: describeXmlError(error, line) };
+    // Last resort: a CDATA section that runs past its element lost its `]]>`.
+    const bounded = repairItemXml(text, channel.declaredPrefixes, { boundCdata: true });
+    try {
+      return { item: parseWxrItem(bounded.text, channel.prefixes), repairs: bounded.repairs };
+    } catch {
+      return { error: describeXmlError(error, line) };
+    }
   }
 }
 

@@ -56,11 +56,19 @@ function describe(kind: RepairKind, count: number, examples: string[]): string {
   }
 }
 
+export interface RepairOptions {
+  /**
+   * Last resort, for an item that is still not well-formed: a CDATA section whose `]]>` comes after
+   * its element's closing tag is taken to end there (its `]]>` was lost or damaged).
+   */
+  readonly boundCdata?: boolean;
+}
+
 /**
  * Checks and repairs one piece of WXR (an <item> or the channel header). `declaredPrefixes` are the
  * prefixes bound in the file's header; without it, prefixes are not checked.
  */
-export function repairItemXml(text: string, declaredPrefixes?: ReadonlySet<string>): Repaired {
+export function repairItemXml(text: string, declaredPrefixes?: ReadonlySet<string>, options: RepairOptions = {}): Repaired {
   const log = new RepairLog();
   const declared = declaredPrefixes ? withLocalDeclarations(text, declaredPrefixes) : undefined;
   let out = '';
@@ -76,7 +84,7 @@ export function repairItemXml(text: string, declaredPrefixes?: ReadonlySet<strin
       pos = end;
       continue;
     }
-    const cdata = readCdataRun(text, lt, log);
+    const cdata = readCdataRun(text, lt, log, options.boundCdata ?? false);
     out += cdata.text;
     pos = cdata.end;
   }
@@ -180,11 +188,15 @@ function checkPrefixes(markup: string, declared: ReadonlySet<string>, log: Repai
  * (importer · src/parsers/class-wxr-parser-regex.php `get_tag`): from the first `<![CDATA[` to the
  * last `]]>` before the closing tag, or, if the value holds a split marker, every section joined.
  */
-function readCdataRun(text: string, start: number, log: RepairLog): { text: string; end: number } {
+function readCdataRun(text: string, start: number, log: RepairLog, bound: boolean): { text: string; end: number } {
   let out = '';
   let pos = start;
   for (;;) {
     const close = text.indexOf(']]>', pos + 9);
+    if (bound && pos === start) {
+      const rule = elementRule(text, start, log, 'unclosed-cdata', close);
+      if (rule) return rule;
+    }
     if (close === -1) return elementRule(text, start, log, 'unclosed-cdata') ?? closeAtEnd(text, out, pos, log);
     out += removeControls(text.slice(pos, close + 3), log);
     const next = text.indexOf('<', close + 3);
@@ -207,12 +219,20 @@ function closeAtEnd(text: string, done: string, pos: number, log: RepairLog): { 
 }
 
 /** The importer's reading of the element whose content starts at `start`, if it has one. */
-function elementRule(text: string, start: number, log: RepairLog, kind: 'nested-cdata' | 'unclosed-cdata'): { text: string; end: number } | undefined {
+function elementRule(
+  text: string,
+  start: number,
+  log: RepairLog,
+  kind: 'nested-cdata' | 'unclosed-cdata',
+  /** With a `]]>` before the element's end, the section is not unclosed: no rule applies. */
+  onlyIfClosedAfter?: number,
+): { text: string; end: number } | undefined {
   const opening = /<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>\s*$/.exec(text.slice(Math.max(0, start - 512), start));
   if (!opening) return undefined;
   const name = opening[1]!;
   const end = text.indexOf(`</${name}>`, start);
   if (end === -1) return undefined;
+  if (onlyIfClosedAfter !== undefined && onlyIfClosedAfter !== -1 && onlyIfClosedAfter + 3 <= end) return undefined;
   const content = text.slice(start, end);
   let value: string;
   if (content.includes(']]]]><![CDATA[>')) {
