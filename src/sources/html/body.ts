@@ -47,6 +47,8 @@ const CHROME = [
   '.sfb-wrap', '.shariff', '.hupso-share-buttons', '.addtoany_share_save_container', '.a2a_kit', '.addthis_toolbox', // share plugins
   '.ssba', '.heateor_sss_sharing_container', '.sfsi_widget', '.social-share', '.share-buttons',
   '.yarpp-related', '.crp_related', '.wtr-time-wrap', '.post-views', '.pdfcrowd-remove', '.save-as-pdf-pdfcrowd-button-wrap',
+  '.ERSSavePrint', // EasyRecipe's print button
+  '.post-password-form', // a protected post's password form: the text is not on the page
   '.post-meta', '.entry-meta', '.entry-utility', '.entry-footer', '.postmetadata',
 ].join(', ');
 

@@ -14,6 +14,7 @@ export type PageKind =
   | 'author'
   | 'search'
   | 'archive' // another listing (post type archive, or a theme without body classes)
+  | 'attachment' // an uploaded file's own page (`attachment`, `attachmentid-N`): not a post
   | 'not-found';
 
 export const LISTING_KINDS: ReadonlySet<PageKind> = new Set(['home', 'category', 'tag', 'taxonomy', 'date', 'author', 'search', 'archive']);
@@ -64,6 +65,7 @@ export function classifyPage($: CheerioAPI, location: PageLocation): PageClass {
 
 function kindFromBody(body: Set<string>): PageKind | undefined {
   if (body.has('error404')) return 'not-found';
+  if (body.has('attachment') || body.has('single-attachment') || [...body].some((c) => /^attachmentid-\d+$/.test(c))) return 'attachment';
   if (body.has('single') || body.has('single-post') || [...body].some((c) => /^postid-\d+$/.test(c))) return 'single';
   if (body.has('page') || [...body].some((c) => /^page-id-\d+$/.test(c))) return 'page';
   if (body.has('search')) return 'search';

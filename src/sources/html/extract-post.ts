@@ -34,7 +34,10 @@ export function extractPost(ctx: PageContext, found: FoundPost, item: number): S
   const outsideText = content ? [...commentAreas, content] : commentAreas;
   const single = page.kind === 'single' || page.kind === 'page';
 
-  const title = titleOf($, post, outsideText) ?? (single ? fallbackTitle($) : undefined);
+  const classes = classesOf(found.element);
+  const isProtected = classes.includes('post-password-required');
+  const shown = titleOf($, post, outsideText) ?? (single ? fallbackTitle($) : undefined);
+  const title = isProtected && shown ? shown.replace(PROTECTED_PREFIX, '') : shown;
   if (title === undefined) warnings.push({ code: 'html-no-title', message: 'the post shows no title' });
   const originalUrl = permalinkOf($, post, outsideText, location) ?? (single ? location.pageUrl : undefined);
   const hints: DateHints = { dayFirst: !/^en(?:-us)?$/i.test(ctx.lang), ...withUrlDay(originalUrl) };
@@ -62,11 +65,11 @@ export function extractPost(ctx: PageContext, found: FoundPost, item: number): S
     else if (comments.length) commentCount = { count: comments.length, rank: COUNT_RANK.listed };
   }
 
-  const body = content ? cleanBody($, content, originalUrl, location.toSiteUrl) : undefined;
-  if (!body) warnings.push({ code: 'html-no-body', message: 'no content element found in the post' });
+  const body = content && !isProtected ? cleanBody($, content, originalUrl, location.toSiteUrl) : undefined;
+  if (isProtected) warnings.push({ code: 'html-password-protected', message: 'the post is password-protected: its text is not on the page' });
+  else if (!body) warnings.push({ code: 'html-no-body', message: 'no content element found in the post' });
   const rank = !body ? BODY_RANK.none : excerpt ? BODY_RANK.excerpt : body.cut ? BODY_RANK.teaser : single ? BODY_RANK.single : BODY_RANK.full;
 
-  const classes = classesOf(found.element);
   const type = classes.find((c) => c.startsWith('type-'))?.slice(5) ?? (page.kind === 'page' ? 'page' : 'post');
   const format = classes.find((c) => c.startsWith('format-') && c !== 'format-standard')?.slice(7);
   const featured = notInside($, post.find('img.wp-post-image'), outsideText).first().attr('src');
@@ -87,7 +90,7 @@ export function extractPost(ctx: PageContext, found: FoundPost, item: number): S
     terms,
     ...(format ? { format } : {}),
     sticky: classes.includes('sticky'),
-    passwordProtected: classes.includes('post-password-required'),
+    passwordProtected: isProtected,
     ...(featuredImage ? { featuredImage } : {}),
     commentCount,
     comments,
@@ -97,6 +100,8 @@ export function extractPost(ctx: PageContext, found: FoundPost, item: number): S
 }
 
 const TITLE = '.entry-title, .post-title, .wp-block-post-title, [itemprop="headline"]';
+/** Core's `protected_title_format` ("Protected: %s") in the languages of the corpus and neighbours. */
+const PROTECTED_PREFIX = /^(?:Protected|Protégé|Geschützt|Protegido|Protetto|Beschermd)\s*:\s*/u;
 /** Inside a title: WP Subtitle's second line, reading-time badges, hidden text. */
 const NOT_TITLE = '.entry-subtitle, .wtr-time-wrap, .entry-format, .sticky-post, .featured-post, .post-format';
 

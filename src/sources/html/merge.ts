@@ -21,7 +21,7 @@ const countEvidence = new WeakMap<PostRecord, RankedCount>();
  * reads the array after calling `mergeExportWithPages`, which empties them out of it.
  */
 const warningsOf = new WeakMap<PostRecord, Warning[]>();
-const SETTLED_BY_EXPORT = new Set(['html-no-date', 'html-no-title', 'html-no-body', 'html-teaser-only']);
+const SETTLED_BY_EXPORT = new Set(['html-no-date', 'html-no-title', 'html-no-body', 'html-teaser-only', 'html-password-protected']);
 
 /**
  * The same post seen on several pages -> one record. Posts are the same when they have the same
@@ -106,7 +106,7 @@ function mergeWarnings(group: ScrapedPost[], body: ScrapedPost): Warning[] {
     // A fact missing on one page but found on another is no problem.
     if (w.code === 'html-no-date' && group.some((p) => p.date)) continue;
     if (w.code === 'html-no-title' && group.some((p) => p.title)) continue;
-    if (w.code === 'html-no-body' && body.body.rank > BODY_RANK.none) continue;
+    if ((w.code === 'html-no-body' || w.code === 'html-password-protected') && body.body.rank > BODY_RANK.none) continue;
     const key = `${w.code}\u0000${w.message}`;
     if (!seen.has(key)) warnings.push(w), seen.add(key);
   }

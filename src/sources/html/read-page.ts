@@ -26,6 +26,7 @@ const KIND_NAMES: Record<PageKind, string> = {
   author: 'an author archive',
   search: 'a search results page',
   archive: 'an archive page',
+  attachment: 'an attachment page',
   'not-found': 'a "page not found" page',
 };
 
@@ -50,6 +51,8 @@ export async function readPage(file: InputFile): Promise<PageOutcome> {
     return { kind: 'skipped', entry: { source, reason: 'not a WordPress page (no WordPress generator, wp-content paths or post markup)' } };
   }
   if (page.kind === 'not-found') return { kind: 'skipped', entry: { source, reason: 'a WordPress "page not found" (404) page' } };
+  // wget mirrors hold one for every uploaded image; the export skips attachments too.
+  if (page.kind === 'attachment') return { kind: 'skipped', entry: { source, reason: "an attachment page (an uploaded file's own page, not a post)" } };
   const found = findPosts($, page);
   if (found.length === 0) return { kind: 'skipped', entry: { source, reason: `no post on this page (${KIND_NAMES[page.kind]})` } };
   const lang = $('html').attr('lang') ?? '';

@@ -190,9 +190,34 @@ describe('pages that give no post', async () => {
     expect(result.records).toEqual([]);
   });
 
+  it("skips an attachment's own page, which wget mirrors hold for every image", async () => {
+    const attachment = await readPages('pages/attachment.html');
+    expect(attachment.records).toEqual([]);
+    expect(attachment.skipped[0]?.reason).toMatch(/^an attachment page/);
+  });
+
   it('reports an unreadable file as failed, in one sentence', async () => {
     const missing = await readPages('pages/missing.html');
     expect(missing.failed).toHaveLength(1);
     expect(missing.failed[0]?.error).toMatch(/missing\.html cannot be read/);
+  });
+});
+
+describe('a password-protected post on a listing (pages/password-protected.html)', async () => {
+  const result = await readPages('pages/password-protected.html');
+  const post = recordOf(result, 50);
+
+  it('is marked password-protected, without the password form as its body', () => {
+    expect(post.passwordProtected).toBe(true);
+    expect(post.body).toBe('');
+    expect(warningsOf(result, 50)).toContain('html-password-protected');
+  });
+
+  it('loses the "Protected: " prefix core adds to its title', () => {
+    expect(post.title).toBe('Members only');
+  });
+
+  it('still gives its date and terms', () => {
+    expect(post).toMatchObject({ date: '2020-07-01T12:00:00+02:00', categories: ['Drinks'] });
   });
 });
