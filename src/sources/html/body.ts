@@ -59,7 +59,12 @@ export interface CleanBody {
   html: string;
   /** A more-link or excerpt link was removed: the body is not the whole post. */
   cut: boolean;
+  /** The post is split into pages (`wp_link_pages` links were removed). */
+  paged: boolean;
 }
+
+/** `wp_link_pages()`: Twenty Ten/Eleven `div.page-link`, later `div.page-links`, block themes. */
+const PAGE_LINKS = '.page-links, .page-link, .wp-block-post-navigation-link, .post-nav-links';
 
 /**
  * The content element's HTML as the converter needs it: chrome and more-links removed, the single
@@ -79,6 +84,8 @@ export function cleanBody($: CheerioAPI, content: Element, permalink: string | u
       break;
     }
   });
+  const paged = copy.find(PAGE_LINKS).length > 0;
+  copy.find(PAGE_LINKS).remove();
   let cut = false;
   copy.find(MORE_LINKS).each((_, el) => {
     cut = true;
@@ -97,7 +104,7 @@ export function cleanBody($: CheerioAPI, content: Element, permalink: string | u
     if (/^more-\d+$/.test(el.attribs['id'] ?? '')) $(el).replaceWith('<!--more-->');
   });
   rewriteUrls($, copy, toSiteUrl);
-  return { html: (copy.html() ?? '').trim(), cut };
+  return { html: (copy.html() ?? '').trim(), cut, paged };
 }
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'data-src', 'data-lazy-src', 'data-orig-file', 'data-large-file', 'data-medium-file', 'data-permalink'];

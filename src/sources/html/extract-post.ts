@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Warning } from '../../model/diagnostics.js';
 import type { SourceRef } from '../../model/source-ref.js';
 import { BODY_RANK, cleanBody, contentElement } from './body.js';
-import type { PageClass } from './classify-page.js';
+import type { ArchiveTerm, PageClass } from './classify-page.js';
 import { COUNT_RANK, headingCount, shownCount } from './comment-count.js';
 import { listedComments } from './comments.js';
 import { DATE_RANK, dateFromUrl, hasTimeOfDay, isoDay, parseDateText, parseIsoDate, type DateHints, type RankedDate } from './dates.js';
@@ -10,7 +10,7 @@ import { classesOf, collapse, notInside, visibleText, type Element, type Nodes }
 import type { FoundPost } from './find-posts.js';
 import { hostKey, type PageLocation } from './page-location.js';
 import type { ScrapedPost } from './scraped-post.js';
-import { postTerms, slugKey } from './terms.js';
+import { postTerms, slugKey, type SeenTerm } from './terms.js';
 
 export interface PageContext {
   $: CheerioAPI;
@@ -48,27 +48,9 @@ export function extractPost(ctx: PageContext, found: FoundPost, item: number): S
   const modified = modifiedDate($, post, outsideText, single);
 
   const siteHost = originalUrl && /^https?:/i.test(originalUrl) ? hostKey(originalUrl) : undefined;
-  const terms = postTerms($, post, content, commentAreas, siteHost);
-  // Listing context: a tag or category archive lists only posts that have its term.
-  if (page.term) {
-    const term = page.term;
-    const at = terms.findIndex((t) => t.taxonomy === term.taxonomy && slugKey(t.slug) === slugKey(term.slug));
-    if (at < 0) terms.push({ ...term, named: true });
-    else if (!terms[at]!.named) terms[at] = { ...term, named: true };
-  }
-
-  let commentCount = shownCount($, post, outsideText);
-  const comments = single ? listedComments($, hints, location.toSiteUrl) : [];
-  if (single && commentCount.rank < COUNT_RANK.shown) {
-    const heading = headingCount($);
-    if (heading.rank === COUNT_RANK.shown) commentCount = heading;
-    else if (comments.length) commentCount = { count: comments.length, rank: COUNT_RANK.listed };
-  }
-
-  const body = content && !isProtected ? cleanBody($, content, originalUrl, location.toSiteUrl) : undefined;
-  if (isProtected) warnings.push({ code: 'html-password-protected', message: 'the post is password-protected: its text is not on the page' });
-  else if (!body) warnings.push({ code: 'html-no-body', message: 'no content element found in the post' });
-  const rank = !body ? BODY_RANK.none : excerpt ? BODY_RANK.excerpt : body.cut ? BODY_RANK.teaser : single ? BODY_RANK.single : BODY_RANK.full;
+  const terms = withArchiveTerm(postTerms($, post, content, commentAreas, siteHost), page.term);
+  const { commentCount, comments } = commentsOf(ctx, post, outsideText, single, hints, warnings);
+  const body = bodyOf(ctx, content, { excerpt, single, isProtected, originalUrl }, warnings);
 
   const type = classes.find((c) => c.startsWith('type-'))?.slice(5) ?? (page.kind === 'page' ? 'page' : 'post');
   const format = classes.find((c) => c.startsWith('format-') && c !== 'format-standard')?.slice(7);
@@ -94,9 +76,60 @@ export function extractPost(ctx: PageContext, found: FoundPost, item: number): S
     ...(featuredImage ? { featuredImage } : {}),
     commentCount,
     comments,
-    body: { html: body?.html ?? '', rank, truncated: rank === BODY_RANK.teaser || rank === BODY_RANK.excerpt },
+    body,
     warnings,
   };
+}
+
+/** Listing context: a tag or category archive lists only posts that have its term. */
+function withArchiveTerm(terms: SeenTerm[], term: ArchiveTerm | undefined): SeenTerm[] {
+  if (!term) return terms;
+  const at = terms.findIndex((t) => t.taxonomy === term.taxonomy && slugKey(t.slug) === slugKey(term.slug));
+  if (at < 0) return [...terms, { ...term, named: true }];
+  return terms.map((t, i) => (i === at && !t.named ? { ...term, named: true } : t));
+}
+
+/**
+ * The count the post element shows; on a single view, else the comments heading's, else the
+ * number of comments listed. Comments are read on single views only.
+ */
+function commentsOf(ctx: PageContext, post: Nodes, outside: Element[], single: boolean, hints: DateHints, warnings: Warning[]): Pick<ScrapedPost, 'commentCount' | 'comments'> {
+  const { $, location } = ctx;
+  let commentCount = shownCount($, post, outside);
+  if (!single) return { commentCount, comments: [] };
+  const comments = listedComments($, hints, location.toSiteUrl);
+  if (commentCount.rank < COUNT_RANK.shown) {
+    const heading = headingCount($);
+    if (heading.rank === COUNT_RANK.shown) commentCount = heading;
+    else if (comments.length) commentCount = { count: comments.length, rank: COUNT_RANK.listed };
+  }
+  if (comments.length > 0 && comments.length < commentCount.count) {
+    warnings.push({ code: 'html-comments-partial', message: `${comments.length} of ${commentCount.count} comments are on this page (the others are on other comment pages)` });
+  }
+  return { commentCount, comments };
+}
+
+interface BodyFacts {
+  excerpt: boolean;
+  single: boolean;
+  isProtected: boolean;
+  originalUrl: string | undefined;
+}
+
+/** The cleaned content and how complete it is (a single view's, a listing's, a teaser, an excerpt). */
+function bodyOf(ctx: PageContext, content: Element | undefined, facts: BodyFacts, warnings: Warning[]): ScrapedPost['body'] {
+  if (facts.isProtected) {
+    warnings.push({ code: 'html-password-protected', message: 'the post is password-protected: its text is not on the page' });
+    return { html: '', rank: BODY_RANK.none, truncated: false };
+  }
+  if (!content) {
+    warnings.push({ code: 'html-no-body', message: 'no content element found in the post' });
+    return { html: '', rank: BODY_RANK.none, truncated: false };
+  }
+  const body = cleanBody(ctx.$, content, facts.originalUrl, ctx.location.toSiteUrl);
+  if (body.paged) warnings.push({ code: 'html-multipage', message: 'the post is split into pages (<!--nextpage-->): only the page saved here is read' });
+  const rank = facts.excerpt ? BODY_RANK.excerpt : body.cut ? BODY_RANK.teaser : facts.single ? BODY_RANK.single : BODY_RANK.full;
+  return { html: body.html, rank, truncated: rank === BODY_RANK.teaser || rank === BODY_RANK.excerpt };
 }
 
 const TITLE = '.entry-title, .post-title, .wp-block-post-title, [itemprop="headline"]';

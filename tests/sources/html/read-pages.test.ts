@@ -221,3 +221,35 @@ describe('a password-protected post on a listing (pages/password-protected.html)
     expect(post).toMatchObject({ date: '2020-07-01T12:00:00+02:00', categories: ['Drinks'] });
   });
 });
+
+describe('page 2 of a post split with <!--nextpage-->, on comment page 2 (pages/paged-post.html)', async () => {
+  const result = await readPages('pages/paged-post.html');
+  const post = recordOf(result, 60);
+
+  it('reads the part on the page, without the page links, and says the post has other pages', () => {
+    expect(post.body).toBe('<p>Zweiter Teil des Beitrags.</p>');
+    expect(warningsOf(result, 60)).toContain('html-multipage');
+  });
+
+  it("takes the permalink of the post, not of its page 2, and Twenty Ten's German date and time", () => {
+    expect(post).toMatchObject({ originalUrl: 'http://blog.example.de/2013/07/langer-beitrag/', slug: 'langer-beitrag', date: '2013-07-03T18:30:00' });
+  });
+
+  it('keeps the shown count ("5 Antworten") and warns that only some comments are listed', () => {
+    expect(post.commentCount).toBe(5);
+    expect(post.comments.map((c) => [c.id, c.date])).toEqual([
+      [21, '2013-07-04T09:15:00'],
+      [22, '2013-07-05T10:00:00'],
+    ]);
+    expect(warningsOf(result, 60)).toContain('html-comments-partial');
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same records, in the same order, on every read', async () => {
+    const pages = ['teatime/tag/teatime/page/2/index.html', 'teatime/tag/teatime/index.html', 'teatime/2020/05/04/green-tea/index.html'];
+    const first = await readPages(...pages);
+    expect(await readPages(...pages)).toEqual(first);
+    expect(first.records.map((r) => r.wordpressId)).toEqual([30, 29, 31]);
+  });
+});
