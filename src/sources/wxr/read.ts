@@ -28,7 +28,7 @@ export type WxrEvent =
 
 const CHUNK = 1 << 20;
 /** No real channel header (site facts, authors, terms) comes near this; garbage can be endless. */
-const MAX_HEADER_CHARS = 64 * 1024 * 1024;
+const MAX_HEADER_CHARS = 32 * 1024 * 1024;
 const TAIL_CHARS = 4096;
 
 /** What the text stream of one file showed while it was read. */
@@ -46,7 +46,7 @@ function newWatch(): Watch {
 
 /**
  * The file's text, decoded. Refuses early, in bounded memory, what cannot be an export: text that
- * does not start with `<`, or a "header" that never ends (no <item> in 64 MB).
+ * does not start with `<`, or a "header" that never ends (no <item> in 32 MB).
  */
 async function* openText(file: string, watch: Watch): AsyncGenerator<string> {
   const bytes = createReadStream(file, { highWaterMark: CHUNK });
@@ -59,7 +59,7 @@ async function* openText(file: string, watch: Watch): AsyncGenerator<string> {
     watch.chars += text.length;
     watch.tail = text.length >= TAIL_CHARS ? text.slice(-TAIL_CHARS) : (watch.tail + text).slice(-TAIL_CHARS);
     if (!watch.headerSeen && watch.chars > MAX_HEADER_CHARS) {
-      throw new NotAnExportError('has no <item> in its first 64 MB: it is not a WordPress export unpress can read');
+      throw new NotAnExportError('has no <item> in its first 32 MB: it is not a WordPress export unpress can read');
     }
     yield text;
   }

@@ -94,7 +94,12 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
     }
   }
   if (!headerDone) yield { kind: 'header', text: buf };
-  else if (itemStart !== -1) yield { kind: 'truncated', index: index + 1, line: itemLine };
+  else if (itemStart !== -1) {
+    // A file that ends right after `</item>` was too short for the scanner to look at that tag.
+    const last = /<\/item\s*>\s*$/.exec(buf.slice(pos));
+    if (last) yield { kind: 'item', text: buf.slice(itemStart, pos + last.index + last[0].trimEnd().length), index: index + 1, line: itemLine };
+    else yield { kind: 'truncated', index: index + 1, line: itemLine };
+  }
 }
 
 function countNewlines(text: string, from: number, to: number): number {
