@@ -24,8 +24,7 @@ const SITE_ASSET = /(?:^|\/)(?:wp-content|wp-includes)\/|(?:^|\/)xmlrpc[^/]*\.ph
 
 export function locatePage($: CheerioAPI, file: string): PageLocation {
   const declared = absolute($('link[rel="canonical"]').attr('href')) ?? absolute($('meta[property="og:url"]').attr('content'));
-  const apiRoot = absolute($('link[rel="https://api.w.org/"]').attr('href'));
-  const origin = declared ? new URL(declared).origin : apiRoot ? new URL(apiRoot).origin : undefined;
+  const origin = declared ? new URL(declared).origin : siteOrigin($);
   const fileUrl = pathToFileURL(resolvePath(file)).href;
   const mirrorRoot = declared ? undefined : findMirrorRoot($, fileUrl);
 
@@ -38,7 +37,10 @@ export function locatePage($: CheerioAPI, file: string): PageLocation {
     if (value.startsWith('/')) return origin ? new URL(value, origin).href : value;
     if (mirrorRoot) {
       const target = new URL(value, fileUrl).href;
-      if (target.startsWith(mirrorRoot)) return withoutIndexFile(`/${target.slice(mirrorRoot.length)}`);
+      if (target.startsWith(mirrorRoot)) {
+        const path = withoutIndexFile(`/${target.slice(mirrorRoot.length)}`);
+        return origin ? new URL(path, origin).href : path;
+      }
     }
     return value;
   };
@@ -46,6 +48,30 @@ export function locatePage($: CheerioAPI, file: string): PageLocation {
   const pageUrl = declared ?? (mirrorRoot && fileUrl.startsWith(mirrorRoot) ? withoutIndexFile(`/${fileUrl.slice(mirrorRoot.length)}`) : undefined);
   const siteKey = declared ? hostKey(declared) : origin ? hostKey(origin) : (mirrorRoot ?? pathToFileURL(dirname(resolvePath(file))).href);
   return { ...(pageUrl ? { pageUrl } : {}), siteKey, toSiteUrl };
+}
+
+/**
+ * The site's origin when the page does not say its own URL: from core's head links (REST API
+ * root, RSD, pingback, feeds) when they are absolute, else from the emoji loader settings core
+ * prints inline (`"concatemoji":"http:\/\/abasloppsi.flext.net\/wp-includes\/js\/wp-emoji-release.min.js"`),
+ * which keep the site URL even in pages saved with root-relative links.
+ */
+function siteOrigin($: CheerioAPI): string | undefined {
+  const links = $('link[rel="https://api.w.org/"], link[rel="EditURI"], link[rel="pingback"], link[rel="alternate"][type="application/rss+xml"]')
+    .map((_, el) => el.attribs['href'] ?? '')
+    .get();
+  for (const href of links) {
+    const url = absolute(href);
+    if (url) return new URL(url).origin;
+  }
+  for (const script of $('script:not([src])').toArray()) {
+    const text = $(script).text();
+    if (!text.includes('_wpemojiSettings')) continue;
+    const m = /"concatemoji":"(https?:\\?\/\\?\/[^"]+?)\\?\/wp-includes/.exec(text);
+    const url = m ? absolute(m[1]!.replace(/\\\//g, '/')) : undefined;
+    if (url) return new URL(url).origin;
+  }
+  return undefined;
 }
 
 /** "www.Example.com" and "example.com" are one site. */
