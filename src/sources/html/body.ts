@@ -15,7 +15,7 @@ const CONTENT_CLASSES = [
 const EXCERPT_CLASSES = ['entry-summary', 'post-excerpt', 'wp-block-post-excerpt', 'post-summary', 'excerpt'];
 
 export function contentElement($: CheerioAPI, post: Nodes, exclude: readonly Element[]): { element?: Element; excerpt: boolean } {
-  const inside = notInside($, post.find('[class], [itemprop]'), exclude).toArray();
+  const inside = notInside(post.find('[class], [itemprop]'), exclude).toArray();
   for (const name of CONTENT_CLASSES) {
     const found = inside.find((el) => classesOf(el).includes(name));
     if (found) return { element: found, excerpt: false };
@@ -29,7 +29,7 @@ export function contentElement($: CheerioAPI, post: Nodes, exclude: readonly Ele
   // A theme of its own: the element with the most paragraphs is the text.
   let best: Element | undefined;
   let most = 0;
-  for (const el of notInside($, post.find('*'), exclude).toArray()) {
+  for (const el of notInside(post.find('*'), exclude).toArray()) {
     const paragraphs = $(el).children('p').length;
     if (paragraphs > most) [best, most] = [el, paragraphs];
   }

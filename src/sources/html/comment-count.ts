@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import { classesOf, notInside, visibleText, type Element, type Nodes } from './dom.js';
+import { classesOf, isAncestor, notInside, visibleText, type Element, type Nodes } from './dom.js';
 
 /**
  * How a comment count is known, best first. A number the theme prints is WordPress's own count
@@ -45,10 +45,12 @@ const ZERO_FRAGMENTS = /#(?:respond|reply-title)$/;
  * Screen-reader text is ignored ("Comments Off<span class="screen-reader-text"> on Python 3</span>").
  */
 export function shownCount($: CheerioAPI, post: Nodes, exclude: readonly Element[]): RankedCount {
-  const candidates = notInside($, post.find('a[href], [class]'), exclude).filter((_, el) => isCandidate(el));
+  const candidates = notInside(post.find('a[href], [class]'), exclude)
+    .toArray()
+    .filter((el) => isCandidate(el));
   let zero: RankedCount | undefined;
-  for (const el of candidates.toArray()) {
-    if (candidates.toArray().some((other) => other !== el && isWithin(el, other))) continue; // read the outermost holder
+  for (const el of candidates) {
+    if (candidates.some((other) => other !== el && isAncestor(other, el))) continue; // read the outermost holder
     const reading = readHolder($, el);
     if (reading?.rank === COUNT_RANK.shown) return reading;
     zero ??= reading;
@@ -61,13 +63,8 @@ function isCandidate(el: Element): boolean {
   return classesOf(el).some((c) => HOLDERS.includes(c));
 }
 
-function isWithin(node: Element, ancestor: Element): boolean {
-  for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
-  return false;
-}
-
 function readHolder($: CheerioAPI, el: Element): RankedCount | undefined {
-  const count = readCount(visibleText($, $(el)));
+  const count = readCount(visibleText($(el)));
   if (count !== undefined) return { count, rank: COUNT_RANK.shown };
   const links = el.tagName === 'a' ? [el] : $(el).find('a[href]').toArray();
   if (links.some((a) => FRAGMENTS.test(a.attribs['href'] ?? '') && !ZERO_FRAGMENTS.test(a.attribs['href'] ?? ''))) return undefined;
@@ -86,7 +83,7 @@ export function headingCount($: CheerioAPI): RankedCount {
   if (!heading.length) return NO_COUNT;
   const copy = heading.clone();
   copy.find('em, cite, q, span').filter((_, el) => !/^\s*\d[\d\s\u00a0.,]*$/.test($(el).text())).remove();
-  const count = readCount(visibleText($, copy));
+  const count = readCount(visibleText(copy));
   return count === undefined ? NO_COUNT : { count, rank: COUNT_RANK.shown };
 }
 

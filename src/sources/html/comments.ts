@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Comment } from '../../model/post.js';
-import { classesOf, collapse, visibleText, type Element, type Nodes } from './dom.js';
+import { classesOf, collapse, isAncestor, visibleText, type Element, type Nodes } from './dom.js';
 import { parseDateText, parseIsoDate, type DateHints } from './dates.js';
 
 /**
@@ -24,7 +24,7 @@ export function listedComments($: CheerioAPI, hints: DateHints, toSiteUrl: (href
     const id = Number(m[1]);
     const known = byId.get(id);
     // li#li-comment-N holds div#comment-N: the outer element is the comment.
-    if (!known || isInside(known, el)) byId.set(id, el);
+    if (!known || isAncestor(el, known)) byId.set(id, el);
   }
   const elements = new Map([...byId].map(([id, el]) => [el, id]));
   const comments: Comment[] = [];
@@ -42,11 +42,6 @@ export function listedComments($: CheerioAPI, hints: DateHints, toSiteUrl: (href
   return comments;
 }
 
-function isInside(node: Element, ancestor: Element): boolean {
-  for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
-  return false;
-}
-
 const CONTENT = '.comment-content, .epoch-comment-content, .wp-block-comment-content, .comment-text, .comment-entry, .commenttext';
 /** What surrounds a comment's text in the walkers above. */
 const COMMENT_CHROME =
@@ -61,7 +56,7 @@ function readComment($: CheerioAPI, el: Element, id: number, parent: number, hin
   const type = classes.includes('pingback') ? 'pingback' : classes.includes('trackback') ? 'trackback' : 'comment';
   // Pings have no author block: "Pingback: <a href>Other blog » Post</a>".
   const authorNode = type === 'comment' ? own.find('.fn, .epoch-author-link, .wp-block-comment-author-name, .comment-author-name').first() : own.find('a[href]').first();
-  const author = authorNode.length ? visibleText($, authorNode) : plainAuthor($, own);
+  const author = authorNode.length ? visibleText(authorNode) : plainAuthor($, own);
   const link = authorNode.is('a') ? authorNode : authorNode.find('a[href]').first();
   const authorUrl = link.attr('href') ? toSiteUrl(link.attr('href')!) : undefined;
   const date = commentDate($, own, hints);
@@ -88,7 +83,7 @@ function commentDate($: CheerioAPI, own: Nodes, hints: DateHints): string | unde
     if (iso?.hasTime) return iso.value;
   }
   const meta = own.find('.comment-meta a, .commentmetadata a, .comment-metadata a, .epoch-comment-link, .comment-date').first();
-  return meta.length ? parseDateText(visibleText($, meta), hints) : undefined;
+  return meta.length ? parseDateText(visibleText(meta), hints) : undefined;
 }
 
 

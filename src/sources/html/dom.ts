@@ -1,4 +1,4 @@
-import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 
 export type { Element };
@@ -12,7 +12,7 @@ export type Nodes = Cheerio<Element>;
 const HIDDEN_TEXT = '.screen-reader-text, .assistive-text, .sr-only, .visually-hidden, script, style, noscript';
 
 /** Visible text of an element: hidden text removed, whitespace (incl. no-break spaces) collapsed. */
-export function visibleText($: CheerioAPI, node: Nodes): string {
+export function visibleText(node: Nodes): string {
   const copy = node.clone();
   copy.find(HIDDEN_TEXT).remove();
   return collapse(copy.text());
@@ -28,7 +28,7 @@ export function classesOf(node: Element): string[] {
 }
 
 /** Keeps the nodes that are not inside any of `outside` (nor one of them). */
-export function notInside($: CheerioAPI, nodes: Nodes, outside: readonly Element[]): Nodes {
+export function notInside(nodes: Nodes, outside: readonly Element[]): Nodes {
   if (outside.length === 0) return nodes;
   return nodes.filter((_, el) => !outside.some((o) => o === el || isAncestor(o, el)));
 }

@@ -54,7 +54,7 @@ export function extractPost(ctx: PageContext, found: FoundPost, item: number): S
 
   const type = classes.find((c) => c.startsWith('type-'))?.slice(5) ?? (page.kind === 'page' ? 'page' : 'post');
   const format = classes.find((c) => c.startsWith('format-') && c !== 'format-standard')?.slice(7);
-  const featured = notInside($, post.find('img.wp-post-image'), outsideText).first().attr('src');
+  const featured = notInside(post.find('img.wp-post-image'), outsideText).first().attr('src');
   const featuredImage = featured ? location.toSiteUrl(featured) : undefined;
   const author = authorOf($, post, outsideText) ?? page.author;
   const source: SourceRef = { kind: 'html', file: ctx.file, item };
@@ -139,13 +139,13 @@ const PROTECTED_PREFIX = /^(?:Protected|Protégé|Geschützt|Protegido|Protetto|
 const NOT_TITLE = '.entry-subtitle, .wtr-time-wrap, .entry-format, .sticky-post, .featured-post, .post-format';
 
 function titleOf($: CheerioAPI, post: Nodes, outside: Element[]): string | undefined {
-  const marked = notInside($, post.find(TITLE), outside).first();
-  const heading = marked.length ? marked : notInside($, post.find('h1, h2, h3, h4'), outside).first();
+  const marked = notInside(post.find(TITLE), outside).first();
+  const heading = marked.length ? marked : notInside(post.find('h1, h2, h3, h4'), outside).first();
   if (!heading.length) return undefined;
   const primary = heading.find('.entry-title-primary').first();
   const copy = (primary.length ? primary : heading).clone();
   copy.find(NOT_TITLE).remove();
-  return visibleText($, copy) || undefined;
+  return visibleText(copy) || undefined;
 }
 
 function fallbackTitle($: CheerioAPI): string | undefined {
@@ -153,8 +153,8 @@ function fallbackTitle($: CheerioAPI): string | undefined {
 }
 
 function permalinkOf($: CheerioAPI, post: Nodes, outside: Element[], location: PageLocation): string | undefined {
-  const inTitle = notInside($, post.find(`${TITLE}, h1, h2, h3, h4`), outside).find('a[href]').first().attr('href');
-  const bookmark = notInside($, post.find('a[rel~="bookmark"]'), outside).first().attr('href');
+  const inTitle = notInside(post.find(`${TITLE}, h1, h2, h3, h4`), outside).find('a[href]').first().attr('href');
+  const bookmark = notInside(post.find('a[rel~="bookmark"]'), outside).first().attr('href');
   for (const href of [inTitle, bookmark]) {
     const url = href ? location.toSiteUrl(href) : undefined;
     if (url) return url.replace(/#.*$/, '');
@@ -176,7 +176,7 @@ const DATE_TEXT = '.entry-date, .posted-on, .post-date, .published, .chronodata,
  * localised text with Twenty Ten's time in the bookmark link's title, then the URL's day.
  */
 function publishedDate($: CheerioAPI, post: Nodes, outside: Element[], metaInContent: Element[], single: boolean, hints: DateHints): RankedDate | undefined {
-  const times = [...notInside($, post.find('time[datetime]'), outside).toArray(), ...metaInContent.flatMap((m) => $(m).find('time[datetime]').toArray())];
+  const times = [...notInside(post.find('time[datetime]'), outside).toArray(), ...metaInContent.flatMap((m) => $(m).find('time[datetime]').toArray())];
   const preferred = times.filter((t) => !classesOf(t).includes('updated') || classesOf(t).includes('published'));
   for (const t of [...preferred, ...times]) {
     const iso = parseIsoDate(t.attribs['datetime']);
@@ -187,12 +187,12 @@ function publishedDate($: CheerioAPI, post: Nodes, outside: Element[], metaInCon
     if (meta?.hasTime) return { value: meta.value, rank: DATE_RANK.metaPublished };
   }
   // Twenty Ten: <a href="{permalink}" title="8:00 am" rel="bookmark"><span class="entry-date">…
-  const clock = notInside($, post.find('a[rel~="bookmark"][title]'), outside)
+  const clock = notInside(post.find('a[rel~="bookmark"][title]'), outside)
     .map((_, a) => a.attribs['title'] ?? '')
     .get()
     .find((t) => /^\s*\d{1,2}\s*[:h]\s*\d{2}\b/.test(t) && t.length <= 24);
-  for (const el of notInside($, post.find(DATE_TEXT), outside).toArray()) {
-    const text = visibleText($, $(el));
+  for (const el of notInside(post.find(DATE_TEXT), outside).toArray()) {
+    const text = visibleText($(el));
     const value = text ? parseDateText(text, hints, clock) : undefined;
     if (value) return { value, rank: hasTimeOfDay(text, clock) ? DATE_RANK.textWithTime : DATE_RANK.text };
   }
@@ -200,7 +200,7 @@ function publishedDate($: CheerioAPI, post: Nodes, outside: Element[], metaInCon
 }
 
 function modifiedDate($: CheerioAPI, post: Nodes, outside: Element[], single: boolean): RankedDate | undefined {
-  const updated = notInside($, post.find('time.updated[datetime]'), outside).filter((_, t) => !classesOf(t).includes('published')).first();
+  const updated = notInside(post.find('time.updated[datetime]'), outside).filter((_, t) => !classesOf(t).includes('published')).first();
   const iso = parseIsoDate(updated.attr('datetime')) ?? (single ? parseIsoDate($('meta[property="article:modified_time"]').attr('content')) : undefined);
   return iso?.hasTime ? { value: iso.value, rank: iso.hasOffset ? DATE_RANK.datetimeWithOffset : DATE_RANK.datetime } : undefined;
 }
@@ -208,8 +208,8 @@ function modifiedDate($: CheerioAPI, post: Nodes, outside: Element[], single: bo
 const AUTHOR = '.author .fn, .author.vcard a, a[rel~="author"], .byline .fn, .entry-author [itemprop="name"], .post-author a, .author-meta a, .wp-block-post-author-name, .wp-block-post-author__name, .author a';
 
 function authorOf($: CheerioAPI, post: Nodes, outside: Element[]): string | undefined {
-  for (const el of notInside($, post.find(AUTHOR), outside).toArray()) {
-    const name = visibleText($, $(el));
+  for (const el of notInside(post.find(AUTHOR), outside).toArray()) {
+    const name = visibleText($(el));
     if (name) return name;
   }
   return undefined;

@@ -37,7 +37,7 @@ export function postTerms($: CheerioAPI, post: Nodes, content: Element | undefin
     if (!terms.some((t) => t.taxonomy === term.taxonomy && slugKey(t.slug) === slugKey(term.slug))) terms.push(term);
   };
   const unresolved: Array<{ taxonomy: 'category' | 'post_tag'; name: string }> = [];
-  for (const a of notInside($, post.find('a[href]'), exclude).toArray()) {
+  for (const a of notInside(post.find('a[href]'), exclude).toArray()) {
     const link = readTermLink($, a, content, siteHost);
     if (!link) continue;
     const taxonomy = link.taxonomy ?? taxonomyOfSlug(link.slug, classSlugs) ?? containerTaxonomy(a) ?? link.relTaxonomy;
@@ -78,7 +78,7 @@ function readTermLink($: CheerioAPI, a: Element, content: Element | undefined, s
   const inContent = content !== undefined && (a === content || $(a).closest(content).length > 0);
   // In a post's text, only theme-printed links to the site itself are terms (not old Technorati tags).
   if (inContent && (!relTaxonomy || (siteHost && hostOf(href) && hostOf(href) !== siteHost))) return undefined;
-  const name = visibleText($, $(a)).replace(/\s*\(\d+\)$/, '');
+  const name = visibleText($(a)).replace(/\s*\(\d+\)$/, '');
   return { ...(fromUrl?.taxonomy ? { taxonomy: fromUrl.taxonomy } : {}), ...(relTaxonomy ? { relTaxonomy } : {}), ...(fromUrl?.slug ? { slug: fromUrl.slug } : relTaxonomy ? { slug: lastSegment(href) } : {}), name };
 }
 
