@@ -253,3 +253,30 @@ describe('determinism', () => {
     expect(first.records.map((r) => r.wordpressId)).toEqual([30, 29, 31]);
   });
 });
+
+describe('a block theme home page in Portuguese (pages/block-theme-home.html)', async () => {
+  const result = await readPages('pages/block-theme-home.html');
+
+  it('finds the query loop posts, not the latest-posts list of the footer', () => {
+    expect(result.records.map((r) => [r.wordpressId, r.title])).toEqual([
+      [12, 'Praia em janeiro'],
+      [11, 'Serra'],
+    ]);
+  });
+
+  it('reads an excerpt block as a truncated body without its "Leia mais" link', () => {
+    const post = recordOf(result, 12);
+    expect(post.truncated).toBe(true);
+    expect(post.body).not.toContain('Leia mais');
+    expect(post.body).toContain('Areia, sol e um livro.');
+  });
+
+  it('reads the post content block of a full post', () => {
+    expect(recordOf(result, 11)).toMatchObject({ body: '<p>Frio e neblina.</p>', categories: ['Viagens'] });
+    expect(recordOf(result, 11).truncated).toBeUndefined();
+  });
+
+  it('reads the date block and the comments count block ("1 comentário")', () => {
+    expect(recordOf(result, 12)).toMatchObject({ date: '2024-01-15T10:00:00-03:00', commentCount: 1 });
+  });
+});
