@@ -5,6 +5,7 @@ import { addChannelToIndex, NotAnExportError, parseWxrChannel, type WxrChannel }
 import { parseWxrItem, type WxrItem } from './parse-item.js';
 import { repairItemXml } from './repair-item.js';
 import { splitWxrItems } from './split-items.js';
+import { detached } from './xml-text.js';
 
 /** What reading one export yields, item by item, in file order. */
 export type WxrEvent =
@@ -102,17 +103,18 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
       const item = part.parsed.item;
       if (item.postType === 'attachment') {
         const alt = item.meta.find((m) => m.key === '_wp_attachment_image_alt')?.value ?? '';
+        // Copies (detached): the index lives all run long and must not hold every item's text.
         site.attachments.set(item.postId, {
           id: item.postId,
-          url: item.attachmentUrl || item.guid,
+          url: detached(item.attachmentUrl || item.guid),
           parent: item.parent,
-          title: item.title,
-          caption: item.excerpt,
-          alt,
+          title: detached(item.title),
+          caption: detached(item.excerpt),
+          alt: detached(alt),
           menuOrder: item.menuOrder,
         });
       } else if (item.postType === 'wp_block') {
-        site.reusableBlocks.set(item.postId, item.content);
+        site.reusableBlocks.set(item.postId, detached(item.content));
       }
     }
   }
@@ -248,13 +250,9 @@ export async function* readWxrItems(file: string, channel: WxrChannel): AsyncGen
       };
     }
   }
-  if (!truncated && watch.headerSeen && !/<\/rss\s*>/.test(watch.tail)) {
-    const where = position ? `after item ${position} (line ${lastLine})` : 'before its first item';
-    yield {
-      kind: 'truncated',
-      line: lastLine || 1,
-      error: `stops ${where} without its closing </channel></rss>: the file is probably truncated; the ${position} item(s) before the cut were read`,
-    };
+  if (!truncated && watch.headerSeen) {
+    const cut = missingEnd(watch.tail, position, lastLine);
+    if (cut) yield cut;
   }
   for (const note of watch.notes) yield { kind: 'file-warning', code: note.code, message: note.message };
   if (watch.invalid > 0) {
@@ -264,6 +262,29 @@ export async function* readWxrItems(file: string, channel: WxrChannel): AsyncGen
       message: `${watch.invalid} byte sequence(s) were not valid in the file's encoding and were replaced by U+FFFD`,
     };
   }
+}
+
+/**
+ * A file whose text stopped before `</rss>` was cut between items, or right after an `<item>` tag
+ * (too short for the splitter to see: an item all the same, with nothing in it).
+ */
+function missingEnd(tail: string, items: number, lastLine: number): WxrEvent | undefined {
+  if (/<\/rss\s*>/.test(tail)) return undefined;
+  const start = tail.lastIndexOf('<item');
+  if (start > tail.lastIndexOf('</item') && /^<item[\s>]/.test(tail.slice(start))) {
+    return {
+      kind: 'truncated',
+      index: items + 1,
+      line: lastLine || 1,
+      error: `ends in the middle of item ${items + 1}, right after its start tag: the file is truncated; the ${items} item(s) before it were read`,
+    };
+  }
+  const where = items ? `after item ${items} (line ${lastLine})` : 'before its first item';
+  return {
+    kind: 'truncated',
+    line: lastLine || 1,
+    error: `stops ${where} without its closing </channel></rss>: the file is probably truncated; the ${items} item(s) before the cut were read`,
+  };
 }
 
 export { NotAnExportError };
