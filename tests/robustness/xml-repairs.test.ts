@@ -93,6 +93,12 @@ describe('lenient recovery of what fast-xml-parser would let through or refuse',
     expect(repairs).toEqual(["read a CDATA section nested in another as WordPress's importer does (<content:encoded>, <wp:meta_value>)"]);
   });
 
+  it('reads a ]]> written before block markup in a body as content (found by the corpus mutation tests)', () => {
+    const { item: parsed, repairs } = read(item({ content: ']]><!-- wp:paragraph -->\n<p>Un</p>\n<!-- /wp:paragraph -->' }));
+    expect(parsed.content).toBe(']]><!-- wp:paragraph -->\n<p>Un</p>\n<!-- /wp:paragraph -->');
+    expect(repairs).toEqual(["read a CDATA section nested in another as WordPress's importer does (<content:encoded>)"]);
+  });
+
   it('closes a CDATA section that runs into its closing tag', () => {
     const { item: parsed, repairs } = read(item().replace('<![CDATA[<p>Texte</p>]]>', '<![CDATA[<p>Texte</p>'));
     expect(parsed.content).toBe('<p>Texte</p>');

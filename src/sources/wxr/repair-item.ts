@@ -206,6 +206,12 @@ function readCdataRun(text: string, start: number, log: RepairLog, bound: boolea
       if (rule) return rule;
     }
     if (next === -1 || !text.startsWith('<![CDATA[', next) || between.includes(']]>')) {
+      // Markup after a value's CDATA, then a stray `]]>` before the element closes: the `]]>`
+      // that ended the section early belonged to the content (`<![CDATA[]]><!-- wp:... -->...]]>`).
+      if (next !== -1 && !between.includes(']]>') && !text.startsWith('</', next)) {
+        const rule = elementRule(text, start, log, 'nested-cdata', undefined, close + 3);
+        if (rule) return rule;
+      }
       return { text: out, end: close + 3 };
     }
     out += between; // whitespace or text between two sections of one value
@@ -226,6 +232,8 @@ function elementRule(
   kind: 'nested-cdata' | 'unclosed-cdata',
   /** With a `]]>` before the element's end, the section is not unclosed: no rule applies. */
   onlyIfClosedAfter?: number,
+  /** Applies only if a `]]>` stands between this offset and the element's end. */
+  onlyIfStrayEndAfter?: number,
 ): { text: string; end: number } | undefined {
   const opening = /<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>\s*$/.exec(text.slice(Math.max(0, start - 512), start));
   if (!opening) return undefined;
@@ -233,6 +241,7 @@ function elementRule(
   const end = text.indexOf(`</${name}>`, start);
   if (end === -1) return undefined;
   if (onlyIfClosedAfter !== undefined && onlyIfClosedAfter !== -1 && onlyIfClosedAfter + 3 <= end) return undefined;
+  if (onlyIfStrayEndAfter !== undefined && !text.slice(onlyIfStrayEndAfter, end).includes(']]>')) return undefined;
   const content = text.slice(start, end);
   let value: string;
   if (content.includes(']]]]><![CDATA[>')) {
