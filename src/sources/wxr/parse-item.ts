@@ -1,6 +1,6 @@
 import type { XMLParser } from 'fast-xml-parser';
 import { canonicalKeys, type PrefixMap } from './namespaces.js';
-import { attrOf, inlineCdata, listOf, makeWxrParser, textOf } from './xml-text.js';
+import { attrOf, listOf, makeWxrParser, setAsideCdata, textOf } from './xml-text.js';
 
 /** One <item> of an export, as typed strings and numbers; nothing interpreted yet. */
 export interface WxrItem {
@@ -48,10 +48,13 @@ let parser: XMLParser | undefined;
 /** Parses the text of one <item>...</item>; throws when it is not well-formed. */
 export function parseWxrItem(text: string, prefixes: PrefixMap): WxrItem {
   parser ??= makeWxrParser();
-  const parsed = canonicalKeys(parser.parse(inlineCdata(text), true) as Record<string, unknown>, prefixes);
+  // Bodies are set aside before parsing: the parser walks only the item's markup.
+  const aside = setAsideCdata(text);
+  const parsed = canonicalKeys(parser.parse(aside.xml, true) as Record<string, unknown>, prefixes);
   const item = listOf(parsed['item'])[0] as Record<string, unknown> | undefined;
   if (!item || typeof item !== 'object') throw new Error('the item has no content');
-  const field = (name: string): string => textOf(item[name]);
+  const str = (node: unknown): string => aside.restore(textOf(node));
+  const field = (name: string): string => str(item[name]);
   return {
     title: field('title'),
     link: field('link').trim(),
@@ -73,20 +76,24 @@ export function parseWxrItem(text: string, prefixes: PrefixMap): WxrItem {
     isSticky: field('wp:is_sticky').trim() === '1',
     attachmentUrl: field('wp:attachment_url').trim(),
     categories: listOf(item['category']).map((c) => ({
-      domain: attrOf(c, 'domain') ?? '',
-      nicename: attrOf(c, 'nicename'),
-      name: textOf(c),
+      domain: restoreAttr(attrOf(c, 'domain'), aside.restore) ?? '',
+      nicename: restoreAttr(attrOf(c, 'nicename'), aside.restore),
+      name: str(c),
     })),
     meta: listOf(item['wp:postmeta']).map((m) => {
       const node = m as Record<string, unknown>;
-      return { key: textOf(node['wp:meta_key']).trim(), value: textOf(node['wp:meta_value']) };
+      return { key: str(node['wp:meta_key']).trim(), value: str(node['wp:meta_value']) };
     }),
-    comments: listOf(item['wp:comment']).map((c) => toComment(c as Record<string, unknown>)),
+    comments: listOf(item['wp:comment']).map((c) => toComment(c as Record<string, unknown>, str)),
   };
 }
 
-function toComment(node: Record<string, unknown>): WxrComment {
-  const field = (name: string): string => textOf(node[name]);
+function restoreAttr(value: string | undefined, restore: (value: string) => string): string | undefined {
+  return value === undefined ? undefined : restore(value);
+}
+
+function toComment(node: Record<string, unknown>, str: (node: unknown) => string): WxrComment {
+  const field = (name: string): string => str(node[name]);
   return {
     id: toInt(field('wp:comment_id')),
     author: field('wp:comment_author'),

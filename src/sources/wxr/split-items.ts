@@ -1,3 +1,5 @@
+import { detached } from './xml-text.js';
+
 /**
  * Splits WXR text into the channel header and one string per <item>, as the text arrives, without
  * ever holding the whole export. CDATA sections and comments are skipped over, so an `<item>` or
@@ -56,7 +58,8 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
       if (itemStart !== -1 && need.tag === '/item') {
         const end = buf.indexOf('>', lt) + 1;
         index++;
-        yield { kind: 'item', text: buf.slice(itemStart, end), index, line: itemLine };
+        // Its own string: a slice would keep the whole buffer alive as long as the item lives.
+        yield { kind: 'item', text: detached(buf.slice(itemStart, end)), index, line: itemLine };
         // Forget what was consumed.
         advanceLines(end);
         buf = buf.slice(end);
@@ -73,7 +76,7 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
           yield { kind: 'header', text: buf.slice(0, lt) };
         }
         index++;
-        yield { kind: 'item', text: buf.slice(0, end), index, line: line + countNewlines(buf, 0, Math.max(0, buf.search(/\S/))) };
+        yield { kind: 'item', text: detached(buf.slice(0, end)), index, line: line + countNewlines(buf, 0, Math.max(0, buf.search(/\S/))) };
         advanceLines(end);
         buf = buf.slice(end);
         pos = 0;
