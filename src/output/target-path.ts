@@ -43,27 +43,48 @@ export function preferredStem(record: PostRecord): string {
   return record.wordpressId !== undefined ? `untitled-${record.wordpressId}` : 'untitled';
 }
 
+/** Where a record with a given (safe) stem is written: a relative path. */
+export type Layout = (record: PostRecord, stem: string) => string;
+
+/** The plain layout: `posts/<stem>.md`, `pages/<stem>.md`, `<post_type>/<stem>.md`. */
+export const plainLayout: Layout = (record, stem) => `${collectionOf(record.type)}/${stem}.md`;
+
 /**
  * Gives each record a distinct relative path, deterministically: records are planned in input
  * order, the first keeps `<slug>.md`, later ones get `<slug>-<id>.md` (or `-2`, `-3`...).
  * Names are compared case-insensitively so that case-insensitive file systems cannot collide.
+ * A generator preset gives its own layout, and the URL its generator derives from a path: two
+ * records must not get the same URL either.
  */
 export class PathPlanner {
   private readonly taken = new Set<string>();
 
+  constructor(
+    private readonly layout: Layout = plainLayout,
+    private readonly urlOf?: (record: PostRecord, path: string) => string,
+  ) {}
+
   plan(record: PostRecord): string {
-    const folder = collectionOf(record.type);
     const stem = preferredStem(record);
     const candidates = [stem];
     if (record.wordpressId !== undefined) candidates.push(`${stem}-${record.wordpressId}`);
     for (const candidate of candidates) {
-      const path = `${folder}/${candidate}.md`;
-      if (this.claim(path)) return path;
+      const path = this.layout(record, candidate);
+      if (this.claimPlanned(record, path)) return path;
     }
+    // A URL that does not depend on the name (a kept permalink) cannot be made distinct: paths only.
     for (let n = 2; ; n++) {
-      const path = `${folder}/${stem}-${n}.md`;
-      if (this.claim(path)) return path;
+      const path = this.layout(record, `${stem}-${n}`);
+      if (this.claimPlanned(record, path, n > 2)) return path;
     }
+  }
+
+  private claimPlanned(record: PostRecord, path: string, pathOnly = false): boolean {
+    const url = this.urlOf ? `url:${this.urlOf(record, path)}` : undefined;
+    if (url !== undefined && !pathOnly && this.taken.has(url.toLowerCase())) return false;
+    if (!this.claim(path)) return false;
+    if (url !== undefined) this.taken.add(url.toLowerCase());
+    return true;
   }
 
   /** Reserves a path that is not a post (manifest.json, taxonomies.json). */
