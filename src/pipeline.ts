@@ -1,10 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { resolveSiteOptions, type SiteOptions } from './config.js';
 import type { FailedEntry, SkippedEntry } from './model/diagnostics.js';
 import { emptySiteIndex } from './model/site.js';
-import { expandInputs } from './inputs.js';
-import { renderMarkdownFile, toFrontMatter } from './output/front-matter.js';
-import { renderJson, summarize, toManifestRecord, type Manifest, type ManifestRecord } from './output/manifest.js';
+import { expandInputs, type InputFile, type InputProblem } from './inputs.js';
+import { extraFilesOf, renderJson, summarize, toManifestRecord, type Manifest, type ManifestRecord } from './output/manifest.js';
+import { SiteRenderer, type RenderedRecord } from './output/presets/render-site.js';
+import { PlannedPaths } from './output/redirects-links.js';
 import { TermCounter } from './output/taxonomies.js';
-import { PathPlanner } from './output/target-path.js';
+import type { PathPlanner } from './output/target-path.js';
 import { OutputWriter } from './output/write.js';
 import { convertRecords } from './run/convert-records.js';
 import { readSources } from './run/read-sources.js';
@@ -14,6 +18,10 @@ export interface MigrationOptions {
   readonly out: string;
   /** Compare with what is in `out` instead of writing. */
   readonly check: boolean;
+  /** Preset, media, redirects, comments, report (src/config.ts); default: plain Markdown only. */
+  readonly site?: SiteOptions;
+  /** Called with each record as written (library users). */
+  readonly onRecord?: (rendered: RenderedRecord) => void | Promise<void>;
 }
 
 export interface MigrationResult {
@@ -38,13 +46,24 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const failed: FailedEntry[] = [];
   const warnings: Manifest['warnings'] = [];
   const records: ManifestRecord[] = [];
-  const planner = new PathPlanner();
+  const writer = new OutputWriter(options.out, options.check);
+  const renderer = new SiteRenderer(options.site ?? resolveSiteOptions({}, options.out), {
+    out: options.out,
+    check: options.check,
+    site,
+    write: (path, content) => writer.write(path, content),
+    ...(options.onRecord ? { onRecord: options.onRecord } : {}),
+  });
+  const planner = renderer.planner();
   planner.reserve(MANIFEST_FILE);
   planner.reserve(TAXONOMIES_FILE);
-  const writer = new OutputWriter(options.out, options.check);
+  for (const path of renderer.fixedFiles()) planner.reserve(path);
   // Files unpress did not write are never overwritten: posts that want their names get others.
-  for (const path of await writer.open({ manifest: MANIFEST_FILE, own: [MANIFEST_FILE, TAXONOMIES_FILE] })) planner.reserve(path);
+  const own = [MANIFEST_FILE, TAXONOMIES_FILE, ...(await previousExtraFiles(options.out))];
+  for (const path of await writer.open({ manifest: MANIFEST_FILE, own })) planner.reserve(path);
   const terms = new TermCounter();
+  // Links between posts are rewritten to where the target is written, which may come later.
+  const planned = renderer.links ? await planAhead(files, problems, planner, renderer) : undefined;
 
   for await (const event of convertRecords(readSources(files, problems, site), site)) {
     if (event.kind === 'skipped') skipped.push(event.entry);
@@ -52,27 +71,56 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     else if (event.kind === 'file-warning') warnings.push({ file: event.file, ...event.warning });
     else {
       const { record, markdown, warnings: recordWarnings } = event.converted;
-      const path = planner.plan(record);
-      await writer.write(path, renderMarkdownFile(toFrontMatter(record), markdown));
+      const path = planned?.take(record) ?? planner.plan(record);
+      const manifestRecord = toManifestRecord(record, path, recordWarnings);
+      await renderer.add({ record, markdown, warnings: recordWarnings }, path, manifestRecord);
       terms.add(record.terms);
-      records.push(toManifestRecord(record, path, recordWarnings));
+      records.push(manifestRecord);
     }
   }
 
+  await renderer.drain();
   await writer.flush();
-  for (const failure of writer.failures) {
+  for (const failure of [...renderer.failures, ...writer.failures]) {
     const index = records.findIndex((r) => r.path === failure.path);
     const [record] = index >= 0 ? records.splice(index, 1) : [];
     const id = record?.wordpress_id;
     failed.push({ source: record?.source ?? { kind: 'wxr', file: failure.path }, ...(id ? { wordpressId: id } : {}), error: `could not write ${failure.path}: ${failure.error}` });
   }
   const body = { records, skipped, failed, warnings };
-  const manifest: Manifest = { summary: summarize(body), ...body };
+  let manifest: Manifest = { summary: summarize(body), ...body };
+  manifest = { ...manifest, ...(await renderer.finish(manifest)) };
   await writer.write(TAXONOMIES_FILE, renderJson(terms.render(site)));
   await writer.write(MANIFEST_FILE, renderJson(manifest));
   await writer.flush();
-  const lost = writer.failures.find((f) => f.path === MANIFEST_FILE || f.path === TAXONOMIES_FILE);
+  const always = new Set([MANIFEST_FILE, TAXONOMIES_FILE, ...renderer.fixedFiles()]);
+  const lost = writer.failures.find((f) => always.has(f.path));
   if (lost) throw new Error(`could not write ${lost.path}: ${lost.error}`);
   await writer.close();
-  return { manifest, differences: [...writer.differences].sort() };
+  return { manifest, differences: [...writer.differences, ...renderer.differences].sort() };
+}
+
+/**
+ * A first, reading-only pass over the sources: every record's path is planned (in input order, as
+ * the writing pass would) so that links to posts later in the export can be rewritten too.
+ */
+async function planAhead(files: readonly InputFile[], problems: readonly InputProblem[], planner: PathPlanner, renderer: SiteRenderer): Promise<PlannedPaths> {
+  const planned = new PlannedPaths();
+  const site = emptySiteIndex();
+  for await (const event of readSources(files, problems, site)) {
+    if (event.kind !== 'record') continue;
+    const path = planner.plan(event.record);
+    planned.set(event.record, path);
+    renderer.noteLinkTarget(event.record, path, site.baseUrl);
+  }
+  return planned;
+}
+
+/** The extra files (comments, redirects, report) the previous run's manifest lists as unpress's. */
+async function previousExtraFiles(out: string): Promise<string[]> {
+  try {
+    return extraFilesOf(await readFile(join(out, MANIFEST_FILE), 'utf8'));
+  } catch {
+    return [];
+  }
 }

@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runMigration } from '../pipeline.js';
-import { HELP, parseCliArgs, UsageError } from './args.js';
+import { HELP, parseCliArgs, toMigrationOptions, UsageError } from './args.js';
 import { exitCodeOf, printReport } from './report.js';
 
 /** argv -> options -> runMigration -> exit code. Never throws: every outcome is an exit code. */
@@ -22,7 +22,7 @@ export async function main(argv: string[], print: (line: string) => void = conso
     return 0;
   }
   try {
-    const result = await runMigration({ inputs: options.inputs, out: options.out, check: options.check });
+    const result = await runMigration(toMigrationOptions(options));
     printReport(result, options, print);
     return exitCodeOf(result, options);
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { FailedEntry, SkippedEntry, Warning } from '../model/diagnostics.js';
 import type { PostRecord } from '../model/post.js';
 import type { SourceRef } from '../model/source-ref.js';
+import type { MediaReport } from './media/library.js';
 
 export interface Summary {
   written: number;
@@ -34,6 +35,20 @@ export interface Manifest {
   failed: FailedEntry[];
   /** Problems that concern a whole input file rather than one item. */
   warnings: Array<Warning & { file: string }>;
+  /** With `--media copy|download`: files placed, and those that could not be had. */
+  media?: MediaReport;
+  /** Files written besides the records (comments, redirects, report), when options asked for them. */
+  files?: string[];
+}
+
+/** `files` of a manifest unpress wrote (its extra files are unpress's on the next run); [] otherwise. */
+export function extraFilesOf(text: string): string[] {
+  try {
+    const files = (JSON.parse(text) as { files?: unknown } | null)?.files;
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export function toManifestRecord(record: PostRecord, path: string, warnings: Warning[]): ManifestRecord {
