@@ -1,37 +1,59 @@
-import { autop } from '@wordpress/autop';
+import type TurndownService from 'turndown';
 import type { Warning } from '../model/diagnostics.js';
 import type { PostRecord } from '../model/post.js';
 import type { SiteIndex } from '../model/site.js';
 import type { ConvertContext, ConvertedBody } from './context.js';
+import { loadFragment } from './dom.js';
+import { FOOTNOTE_COLLECTORS } from './footnotes/index.js';
+import { NoteStore } from './footnotes/note-store.js';
+import { numberFootnotes, type FootnoteDefinition } from './footnotes/number.js';
+import { resolveDelimiters } from './markdown/escape.js';
+import { tidyMarkdown } from './markdown/tidy.js';
+import { NORMALIZERS } from './normalize/index.js';
 import { serializeBlocksToHtml } from './prepare/blocks.js';
-import { makeTurndown, MORE_MARKER } from './turndown.js';
+import { needsAutop, prepareAfterAutop, prepareBeforeAutop } from './prepare/classic.js';
+import { convertShortcodes } from './prepare/shortcodes.js';
+import { makeTurndown } from './turndown.js';
 
-let turndown: ReturnType<typeof makeTurndown> | undefined;
+/** The configured turndown, built on first use (a cache: it holds no per-post state). */
+let turndown: TurndownService | undefined;
 
 /**
- * A post's stored body -> Markdown.
- * classic: autop first (WordPress stores classic content without <p>); blocks: never autop'd,
- * block delimiters removed; rendered (scraped) HTML: used as is.
+ * A post's stored body -> Markdown. Pure and synchronous.
+ * 1. text stage (prepare/): code shortcodes; blocks -> HTML (blocks/); inline footnotes; autop for
+ *    classic content only; the other shortcodes and auto-embeds;
+ * 2. DOM stage: footnotes of every kind collected (footnotes/), then constructs normalized (normalize/);
+ *    references numbered in document order;
+ * 3. turndown with unpress's rules (rules/), tidy; the notes as `[^n]: …` at the end.
  */
 export function convertBody(record: PostRecord, site: SiteIndex): ConvertedBody {
   const warnings: Warning[] = [];
-  const ctx: ConvertContext = { record, site, warn: (code, message) => warnings.push({ code, message }) };
-  let html = record.body;
+  const ctx: ConvertContext = { record, site, notes: new NoteStore(), warn: (code, message) => warnings.push({ code, message }) };
+
+  let html = convertShortcodes(record.body, 'code', ctx);
   if (record.bodyFormat === 'blocks') html = serializeBlocksToHtml(html, ctx);
-  else if (record.bodyFormat === 'classic') html = autop(html);
-  html = html.replace(/<!--\s*more\b[^>]*?-->/gi, MORE_MARKER);
+  html = prepareBeforeAutop(html, ctx, { autop: needsAutop(ctx) });
+  html = prepareAfterAutop(html, ctx);
+
+  const $ = loadFragment(html);
+  for (const collector of FOOTNOTE_COLLECTORS) collector.collect($, ctx);
+  for (const normalizer of NORMALIZERS) normalizer.apply($, ctx);
+  const definitions = numberFootnotes($, ctx);
+
   turndown ??= makeTurndown();
-  const markdown = tidyMarkdown(turndown.turndown(html));
+  const body = resolveDelimiters(turndown.turndown($.html()));
+  const notes = definitions.map((definition) => renderDefinition(definition, ctx, turndown!));
+  const markdown = tidyMarkdown(notes.length ? `${body}\n\n${notes.join('\n')}` : body);
   return { markdown, warnings };
 }
 
-/** No trailing spaces, at most one blank line in a row, one final newline (or nothing). */
-function tidyMarkdown(markdown: string): string {
-  const text = markdown
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  return text ? `${text}\n` : '';
+/** `[^1]: The note.` — a note of several paragraphs continues indented by four spaces. */
+function renderDefinition(definition: FootnoteDefinition, ctx: ConvertContext, service: TurndownService): string {
+  const $ = loadFragment(definition.html);
+  for (const normalizer of NORMALIZERS) normalizer.apply($, ctx);
+  const text = tidyMarkdown(resolveDelimiters(service.turndown($.html()))).trim();
+  const [first, ...rest] = text.split('\n');
+  const more = rest.map((line) => (line ? `    ${line}` : ''));
+  const separated = more.some((line) => line === '') ? '\n' : '';
+  return `[^${definition.number}]: ${first}${more.length ? `\n${more.join('\n')}` : ''}${separated}`;
 }

@@ -1,10 +1,13 @@
 import TurndownService from 'turndown';
-import { tables, strikethrough } from 'turndown-plugin-gfm';
+import { escapeMarkdownText } from './markdown/escape.js';
+import { KEPT_AS_HTML, RULES } from './rules/index.js';
 
-/** The marker elements prepare/ leaves for turndown, for what HTML comments carried. */
-export const MORE_MARKER = '<unpress-more></unpress-more>';
-
-/** One configured turndown: ATX headings, fenced code, GFM tables and strikethrough. */
+/**
+ * The one configured turndown: ATX headings, fenced code, `-` bullets, `*` emphasis, `---` rules,
+ * hard line breaks written as a backslash (no trailing spaces), unpress's rules (rules/index.ts)
+ * and its minimal escaping (markdown/escape.ts). Holds no per-post state, so one instance serves
+ * every conversion.
+ */
 export function makeTurndown(): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
@@ -15,11 +18,10 @@ export function makeTurndown(): TurndownService {
     hr: '---',
     br: '\\',
   });
-  service.use([tables, strikethrough]);
-  service.addRule('more', {
-    filter: (node) => node.nodeName === 'UNPRESS-MORE',
-    replacement: () => '\n\n<!--more-->\n\n',
-  });
-  service.keep(['iframe']);
+  service.escape = escapeMarkdownText;
+  // addRule puts a rule first: add in reverse so that RULES' order is the priority order.
+  for (const definition of [...RULES].reverse()) service.addRule(definition.name, definition.create(service));
+  service.keep((node) => (KEPT_AS_HTML as readonly string[]).includes(node.nodeName.toLowerCase()));
+  service.remove((node) => ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(node.nodeName));
   return service;
 }

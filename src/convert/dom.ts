@@ -1,0 +1,45 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+export type { AnyNode, Element };
+export type Dom = cheerio.CheerioAPI;
+
+/** An HTML fragment as a DOM (parse5, as browsers parse it). */
+export function loadFragment(html: string): Dom {
+  return cheerio.load(html, null, false);
+}
+
+export function isElement(node: AnyNode | null | undefined): node is Element {
+  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+}
+
+/** Elements that count as content even without text. */
+const SUBSTANTIAL = 'img, iframe, video, audio, object, embed, table, svg, canvas, input, math';
+
+/** No visible text (spaces and no-break spaces do not count) and no image, media or table. */
+export function isBlank($: Dom, node: AnyNode): boolean {
+  if (node.type === 'text') return !/[^\s\u00a0]/.test((node as unknown as { data: string }).data);
+  if (node.type === 'comment') return true;
+  if (!isElement(node)) return true;
+  if (node.tagName === 'hr' || node.tagName === 'br') return true;
+  const el = $(node);
+  return !/[^\s\u00a0]/.test(el.text()) && el.find(SUBSTANTIAL).length === 0 && !el.is(SUBSTANTIAL);
+}
+
+/** The class names of an element. */
+export function classes(node: Element): string[] {
+  return (node.attribs['class'] ?? '').split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Replaces `el` by its inline wrappers' chain top while the wrapper holds nothing else: for
+ * `<sup><a>1</a></sup>` given the <a>, returns the <sup>. Wrappers: sup, span, small, strong, b, em.
+ */
+export function outermostWrapper($: Dom, el: Element, tags = ['sup', 'span', 'small', 'strong', 'b', 'em', 'i']): Element {
+  let node = el;
+  const text = $(el).text().trim();
+  while (node.parent && isElement(node.parent) && tags.includes(node.parent.tagName) && $(node.parent).text().trim() === text && $(node.parent).find('img').length === $(node).find('img').length) {
+    node = node.parent;
+  }
+  return node;
+}

@@ -1,0 +1,44 @@
+import { escapeHtml } from '../html.js';
+
+/** The element every kind of footnote reference becomes before numbering. */
+export const FNREF_TAG = 'unpress-fnref';
+
+/**
+ * A reference to a note, as HTML: `key` names the note in the NoteStore, `label` is what the
+ * reader saw (`1`, `[1]`, `*`) and is kept as text if the note turns out to be missing.
+ */
+export function fnrefHtml(key: string, label = ''): string {
+  return `<${FNREF_TAG} data-key="${escapeHtml(key)}" data-label="${escapeHtml(label)}"></${FNREF_TAG}>`;
+}
+
+/**
+ * The footnote texts of one conversion (HTML, keyed), in the order they were found. Every kind of
+ * footnote writes here; numbering in document order happens later (footnotes/number.ts).
+ */
+export class NoteStore {
+  private readonly notes = new Map<string, string>();
+  private inlineCount = 0;
+
+  /** A note written in place (a [ref] shortcode, `((…))`): stores it, returns its reference. */
+  addInline(html: string): string {
+    const key = `inline-${++this.inlineCount}`;
+    this.notes.set(key, html);
+    return fnrefHtml(key);
+  }
+
+  set(key: string, html: string): void {
+    this.notes.set(key, html);
+  }
+
+  get(key: string): string | undefined {
+    return this.notes.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.notes.has(key);
+  }
+
+  keys(): string[] {
+    return [...this.notes.keys()];
+  }
+}

@@ -1,0 +1,107 @@
+import type TurndownService from 'turndown';
+import { italic } from './figures.js';
+import type { RuleDefinition } from './types.js';
+
+/**
+ * `<table>` -> a GFM table. WordPress tables often have no header row (the editor's default, and
+ * every classic-editor table): GFM needs one, so the first row is promoted only when it is one
+ * (in <thead>, all <th>, or every cell in bold); otherwise the header row is left empty, which
+ * renders as a thin empty band instead of making data look like headings.
+ * Cells: line breaks and paragraphs become `<br>`, `|` is escaped. A table Markdown cannot hold
+ * (merged cells, lists or code or another table inside a cell) is kept as HTML, without its
+ * presentational attributes. `<caption>` becomes an italic line under the table.
+ */
+export const table: RuleDefinition = {
+  name: 'table',
+  create: (service) => ({
+    filter: 'table',
+    replacement(_, node) {
+      const el = node as HTMLTableElement;
+      const rows = rowsOf(el);
+      const caption = captionOf(service, el);
+      if (rows.length === 0) return caption;
+      if (rows.some((row) => cellsOf(row).some((cell) => !isSimpleCell(cell)))) return `\n\n${cleanHtml(el)}\n\n${caption}`;
+      let cells = rows.map((row) => cellsOf(row).map((cell) => cellMarkdown(service, cell)));
+      const width = Math.max(...cells.map((row) => row.length));
+      if (width === 0) return caption;
+      let header: string[];
+      const first = rows[0]!;
+      if (first.parentNode?.nodeName === 'THEAD' || cellsOf(first).every((cell) => cell.nodeName === 'TH')) {
+        header = cells[0]!;
+        cells = cells.slice(1);
+      } else if (rows.length > 1 && cellsOf(first).every(isWhollyBold) && cellsOf(first).some((cell) => cell.textContent?.trim())) {
+        header = cells[0]!.map((cell) => cell.replace(/^\*\*([\s\S]*)\*\*$/, '$1'));
+        cells = cells.slice(1);
+      } else {
+        header = [];
+      }
+      const line = (row: string[]): string => `| ${Array.from({ length: width }, (_, i) => row[i] ?? '').join(' | ')} |`;
+      const separator = `| ${Array.from({ length: width }, (_, i) => alignment(cellsOf(first)[i])).join(' | ')} |`;
+      return `\n\n${[line(header), separator, ...cells.map(line)].join('\n')}\n\n${caption}`;
+    },
+  }),
+};
+
+function rowsOf(table: HTMLElement): HTMLElement[] {
+  const groups: Record<string, HTMLElement[]> = { THEAD: [], BODY: [], TFOOT: [] };
+  for (const child of Array.from(table.children) as HTMLElement[]) {
+    if (child.nodeName === 'TR') groups['BODY']!.push(child);
+    else if (['THEAD', 'TBODY', 'TFOOT'].includes(child.nodeName)) {
+      const rows = (Array.from(child.children) as HTMLElement[]).filter((row) => row.nodeName === 'TR');
+      groups[child.nodeName === 'TBODY' ? 'BODY' : child.nodeName]!.push(...rows);
+    }
+  }
+  return [...groups['THEAD']!, ...groups['BODY']!, ...groups['TFOOT']!];
+}
+
+function cellsOf(row: HTMLElement): HTMLElement[] {
+  return (Array.from(row.children) as HTMLElement[]).filter((cell) => cell.nodeName === 'TD' || cell.nodeName === 'TH');
+}
+
+const BLOCK_IN_CELL = 'ul, ol, pre, table, blockquote, h1, h2, h3, h4, h5, h6, dl, figure, iframe, video, audio, hr';
+
+function isSimpleCell(cell: HTMLElement): boolean {
+  const span = (name: string): number => Number.parseInt(cell.getAttribute(name) ?? '1', 10) || 1;
+  return span('colspan') === 1 && span('rowspan') === 1 && !cell.querySelector(BLOCK_IN_CELL);
+}
+
+function isWhollyBold(cell: HTMLElement): boolean {
+  const text = (cell.textContent ?? '').trim();
+  if (!text) return true;
+  const bold = Array.from(cell.querySelectorAll('strong, b')).map((b) => b.textContent ?? '').join('').trim();
+  return bold.replace(/\s+/g, ' ') === text.replace(/\s+/g, ' ');
+}
+
+function cellMarkdown(service: TurndownService, cell: HTMLElement): string {
+  return service
+    .turndown(cell)
+    .trim()
+    .replace(/\\\n/g, '<br>')
+    .replace(/\n+/g, '<br>')
+    .replace(/(?<!\\)\|/g, '\\|');
+}
+
+function alignment(cell: HTMLElement | undefined): string {
+  const value = (cell?.getAttribute('align') ?? /text-align:\s*(\w+)/.exec(cell?.getAttribute('style') ?? '')?.[1] ?? '').toLowerCase();
+  if (value === 'center') return ':---:';
+  if (value === 'right') return '---:';
+  return '---';
+}
+
+function captionOf(service: TurndownService, table: HTMLElement): string {
+  const caption = Array.from(table.children).find((child) => child.nodeName === 'CAPTION') as HTMLElement | undefined;
+  const text = caption ? service.turndown(caption).trim() : '';
+  return text ? `${italic(text)}\n\n` : '';
+}
+
+const KEPT_ATTRIBUTES = new Set(['colspan', 'rowspan', 'scope', 'headers']);
+
+/** The table as HTML, without style, class, width and such. */
+function cleanHtml(table: HTMLElement): string {
+  const copy = table.cloneNode(true) as HTMLElement;
+  for (const el of [copy, ...Array.from(copy.querySelectorAll('*'))]) {
+    for (const name of Array.from(el.attributes).map((a) => a.name)) if (!KEPT_ATTRIBUTES.has(name) && !(el.nodeName === 'A' && name === 'href') && !(el.nodeName === 'IMG' && ['src', 'alt', 'title'].includes(name))) el.removeAttribute(name);
+  }
+  for (const caption of Array.from(copy.querySelectorAll('caption'))) caption.remove();
+  return copy.outerHTML;
+}
