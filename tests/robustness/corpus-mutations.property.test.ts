@@ -12,7 +12,7 @@ import { fates, frontMatterOf, listTree } from './helpers.js';
  * and control characters where XML does not allow them, items in another order), converted by
  * the real pipeline. What must hold for every case: no uncaught exception, every item accounted
  * for (written + skipped + failed = the items the file holds), a valid front matter in every
- * written file, nothing left half-written. Set FC_SEED to replay a run.
+ * written file, nothing left half-written. Set FC_SEED to replay a run, FC_RUNS to scale the runs.
  */
 const FILES = [
   'wordpress-importer/small-export.xml',
@@ -28,7 +28,9 @@ const FILES = [
   'jekyll-import/sitetitle.wordpress.2025-01-19.000.xml',
 ];
 const seed = process.env['FC_SEED'] ? Number(process.env['FC_SEED']) : undefined;
-const settings = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(seed !== undefined ? { seed } : {}), endOnFailure: true });
+/** FC_RUNS=10 runs ten times as many cases (a deeper search than CI can afford). */
+const scale = Number(process.env['FC_RUNS'] ?? 1) || 1;
+const settings = (numRuns: number): fc.Parameters<unknown> => ({ numRuns: Math.round(numRuns * scale), ...(seed !== undefined ? { seed } : {}), endOnFailure: true });
 
 let cases = 0;
 afterAll(() => {
@@ -68,11 +70,12 @@ async function convert(bytes: Uint8Array): Promise<Converted> {
 /**
  * Items a file holds, counted the way WordPress's regex importer finds them: every `<item>` start
  * tag, plus every `</item>` whose start tag is missing (a damaged `<item>` still leaves an item).
+ * The channel header ends at the first item tag outside CDATA and comments, as in XML.
  */
 export function countItems(text: string): number {
   let count = 0;
   let open = false;
-  for (const match of text.matchAll(/<item[\s>]|<\/item>/g)) {
+  for (const match of text.slice(headerEnd(text)).matchAll(/<item[\s>]|<\/item>/g)) {
     if (match[0] === '</item>') {
       if (open) open = false;
       else count++;
@@ -82,6 +85,18 @@ export function countItems(text: string): number {
     }
   }
   return count;
+}
+
+function headerEnd(text: string): number {
+  const tag = /<!\[CDATA\[|<!--|<item[\s>]|<\/item>/g;
+  for (let match = tag.exec(text); match; match = tag.exec(text)) {
+    if (match[0] === '<![CDATA[' || match[0] === '<!--') {
+      const close = text.indexOf(match[0] === '<!--' ? '-->' : ']]>', match.index + match[0].length);
+      if (close === -1) return text.length;
+      tag.lastIndex = close + 3;
+    } else return match.index;
+  }
+  return text.length;
 }
 
 /** The invariants every converted case must satisfy, whatever was done to the file. */

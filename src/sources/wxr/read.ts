@@ -271,7 +271,8 @@ export async function* readWxrItems(file: string, channel: WxrChannel): AsyncGen
 function missingEnd(tail: string, items: number, lastLine: number): WxrEvent | undefined {
   if (/<\/rss\s*>/.test(tail)) return undefined;
   const start = tail.lastIndexOf('<item');
-  if (start > tail.lastIndexOf('</item') && /^<item[\s>]/.test(tail.slice(start))) {
+  // The splitter needs 9 characters after a `<` to tell an <item> tag: fewer remained.
+  if (start !== -1 && tail.length - start < 9 && /^<item[\s>]/.test(tail.slice(start))) {
     return {
       kind: 'truncated',
       index: items + 1,
