@@ -73,9 +73,10 @@ export class PathPlanner {
       if (this.claimPlanned(record, path)) return path;
     }
     // A URL that does not depend on the name (a kept permalink) cannot be made distinct: paths only.
+    const fixedUrl = this.urlOf !== undefined && this.urlOf(record, this.layout(record, 'a')) === this.urlOf(record, this.layout(record, 'b'));
     for (let n = 2; ; n++) {
       const path = this.layout(record, `${stem}-${n}`);
-      if (this.claimPlanned(record, path, n > 2)) return path;
+      if (this.claimPlanned(record, path, fixedUrl)) return path;
     }
   }
 

@@ -29,7 +29,7 @@ export const astroPreset: Preset = {
       description: record.excerpt ?? '',
       pubDate: record.date,
       updatedDate: record.modified && record.modified !== record.date ? record.modified : undefined,
-      heroImage: facts.featuredImage,
+      heroImage: facts.featuredImage ?? record.featuredImage,
       author: record.author,
       categories: nonEmpty(record.categories),
       tags: nonEmpty(record.tags),

@@ -32,7 +32,7 @@ export const eleventyPreset: Preset = {
       categories: nonEmpty(record.categories),
       ...customTaxonomies(record, KEYS),
       description: record.excerpt,
-      image: facts.featuredImage,
+      image: facts.featuredImage ?? record.featuredImage,
       permalink: published ? facts.url : false,
       draft: published ? undefined : true,
       eleventyExcludeFromCollections: published ? undefined : true,

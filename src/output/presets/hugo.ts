@@ -30,7 +30,7 @@ export const hugoPreset: Preset = {
       tags: nonEmpty(record.tags),
       ...customTaxonomies(record, KEYS),
       summary: record.excerpt,
-      images: facts.featuredImage ? [facts.featuredImage] : undefined,
+      images: nonEmpty([facts.featuredImage ?? record.featuredImage].filter((u): u is string => Boolean(u))),
       aliases: nonEmpty(facts.aliases),
       ...toolingKeys(record),
     }),

@@ -39,7 +39,7 @@ export const jekyllPreset: Preset = {
       tags: nonEmpty(record.tags),
       ...customTaxonomies(record, KEYS),
       excerpt: record.excerpt,
-      image: facts.featuredImage,
+      image: facts.featuredImage ?? record.featuredImage,
       permalink: facts.url,
       redirect_from: nonEmpty(facts.aliases),
       // Drafts of posts are in _drafts/; anything else not public must say so.
