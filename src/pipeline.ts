@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { resolveSiteOptions, type SiteOptions } from './config.js';
 import type { FailedEntry, SkippedEntry } from './model/diagnostics.js';
 import { emptySiteIndex } from './model/site.js';
+import { describeSource } from './model/source-ref.js';
 import { expandInputs, type InputFile, type InputProblem } from './inputs.js';
 import { extraFilesOf, renderJson, summarize, toManifestRecord, type Manifest, type ManifestRecord } from './output/manifest.js';
 import { SiteRenderer, type RenderedRecord } from './output/presets/render-site.js';
@@ -85,7 +86,8 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     const index = records.findIndex((r) => r.path === failure.path);
     const [record] = index >= 0 ? records.splice(index, 1) : [];
     const id = record?.wordpress_id;
-    failed.push({ source: record?.source ?? { kind: 'wxr', file: failure.path }, ...(id ? { wordpressId: id } : {}), error: `could not write ${failure.path}: ${failure.error}` });
+    const where = record ? `${describeSource(record.source, id)}: ` : '';
+    failed.push({ source: record?.source ?? { kind: 'wxr', file: failure.path }, ...(id ? { wordpressId: id } : {}), error: `${where}could not write ${failure.path}: ${failure.error}` });
   }
   const body = { records, skipped, failed, warnings };
   let manifest: Manifest = { summary: summarize(body), ...body };
