@@ -132,7 +132,7 @@ async function checkInvariants(run: Converted, mutated: Uint8Array): Promise<voi
 const fileArb = fc.constantFrom(...FILES);
 
 /** Insert `piece` (bytes) at `at`. */
-function insertAt(bytes: Buffer, at: number, piece: Buffer): Buffer {
+function insertAt(bytes: Buffer, at: number, piece: Uint8Array): Buffer {
   return Buffer.concat([bytes.subarray(0, at), piece, bytes.subarray(at)]);
 }
 
@@ -305,7 +305,7 @@ describe.skipIf(!hasCorpus)('corpus exports, damaged (property-based)', () => {
     await fc.assert(
       fc.asyncProperty(fileArb, fc.array(damage, { minLength: 1, maxLength: 6 }), fc.option(fc.double({ min: 0.2, max: 1, noNaN: true }), { nil: undefined }), async (file, damages, truncateAt) => {
         const { bytes } = await original(file);
-        let mutated = Buffer.from(bytes);
+        let mutated: Buffer = Buffer.from(bytes);
         for (const d of damages) {
           const at = Math.min(Math.floor(d.where * mutated.length), mutated.length - 1);
           if (d.kind === 'flip') mutated[at] = d.value;
