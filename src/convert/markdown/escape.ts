@@ -12,7 +12,7 @@
  *   punctuation;
  * - at the start of the text (which may start a line): `#`, `>`, list markers, `1.`, thematic
  *   breaks, setext underlines, code fences.
- * URLs (`https://…`, `www.…`) are left alone: GFM links them as written.
+ * URLs (`https://…`, `www.…`) are left alone (GFM links them as written), but for backslashes.
  * Text-node boundaries count as whitespace, which errs on the side of escaping.
  */
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/g;
@@ -27,7 +27,8 @@ export function escapeMarkdownText(text: string): string {
   const skip = urlRanges(text);
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    if (skip[i]) {
+    // Inside a URL only a backslash needs one (`?a=1\&b` would lose it).
+    if (skip[i] && text[i] !== '\\') {
       out += text[i];
       continue;
     }

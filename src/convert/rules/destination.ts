@@ -1,6 +1,6 @@
 /** A link or image destination: spaces and angle brackets encoded, unbalanced parentheses escaped. */
 export function destination(url: string): string {
-  const encoded = url.trim().replace(/ /g, '%20').replace(/</g, '%3C').replace(/>/g, '%3E');
+  const encoded = url.trim().replace(/ /g, '%20').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\');
   let depth = 0;
   let balanced = true;
   for (const c of encoded) {

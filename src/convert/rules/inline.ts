@@ -16,11 +16,15 @@ export const strong = rule('strong', {
   replacement: (content, node) => wrap(content, '**', hasAncestor(node, ['STRONG', 'B'])),
 });
 
+/**
+ * Delimiters hug the text: surrounding spaces and a hard break at either end (`<b>text<br></b>`)
+ * go outside them, since `**text\` + newline + `**` would not close.
+ */
 function wrap(content: string, delimiter: string, nested: boolean): string {
   if (nested || !content.trim()) return content;
-  const leading = /^\s*/.exec(content)![0];
-  const trailing = /\s*$/.exec(content)![0];
-  return `${leading}${delimiter}${hardenEdges(content.trim())}${delimiter}${trailing}`;
+  const [, leading, text, trailing] = /^((?:\s|\\\n)*)([\s\S]*?)((?:\s|(?<!\\)\\\n)*)$/.exec(content)!;
+  if (!text!.trim()) return content;
+  return `${leading}${delimiter}${hardenEdges(text!)}${delimiter}${trailing}`;
 }
 
 /** `<del>`, `<s>`, `<strike>` -> `~~text~~` (GFM). */

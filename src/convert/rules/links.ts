@@ -17,11 +17,15 @@ export const link = rule('link', {
     const text = content.trim();
     const leading = /^\s*/.exec(content)![0];
     const trailing = /\s*$/.exec(content)![0];
-    const autolink = !titlePart(title) && !/[\s<>]/.test(href) && (/^(?:https?|ftp):\/\//i.test(href) ? text === href : href === `mailto:${text}`);
-    if (autolink) return `${leading}<${text}>${trailing}`;
+    const autolink = !titlePart(title) && !/[\s<>]/.test(href) && (/^(?:https?|ftp):\/\//i.test(href) ? unescape(text) === href : href === `mailto:${unescape(text)}`);
+    if (autolink) return `${leading}<${href.replace(/^mailto:/i, '')}>${trailing}`;
     return `${leading}[${balanceBrackets(text)}](${destination(href)}${titlePart(title)})${trailing}`;
   },
 });
+
+function unescape(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
 
 /** `<img src alt title>` -> `![alt](src "title")`. */
 export const image = rule('image', {

@@ -78,7 +78,10 @@ function cellMarkdown(service: TurndownService, cell: HTMLElement): string {
     .trim()
     .replace(/\\\n/g, '<br>')
     .replace(/\n+/g, '<br>')
-    .replace(/(?<!\\)\|/g, '\\|');
+    .replace(/(?<!\\)\|/g, '\\|')
+    // A cell holds inline content only: what was escaped as a possible line start is plain here.
+    .replace(/^\\([-+*#>=])/, '$1')
+    .replace(/^(\d+)\\([.)])/, '$1$2');
 }
 
 function alignment(cell: HTMLElement | undefined): string {
