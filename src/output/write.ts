@@ -208,7 +208,7 @@ function previousRecords(text: string): string[] | undefined {
   });
 }
 
-/** Every file under `root`, relative with `/`; dot-folders (.git) are not entered. */
+/** Every file under `root`, relative with `/`; dot-folders (.git) and node_modules are not entered (no post is planned there). */
 async function listFiles(root: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (folder: string): Promise<void> => {
@@ -221,7 +221,7 @@ async function listFiles(root: string): Promise<string[]> {
     for (const entry of entries) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.')) await walk(path);
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(path);
       } else out.push(relative(root, path).split(sep).join('/'));
     }
   };

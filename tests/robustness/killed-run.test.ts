@@ -7,8 +7,8 @@ import { repoRoot } from '../helpers/corpus.js';
 import { readManifest, runCli, tempDir } from '../helpers/run.js';
 import { exportOf, frontMatterOf, item, listTree } from './helpers.js';
 
-const POSTS = 800;
-const KILL_AFTER_FILES = 40;
+const POSTS = 500;
+const KILL_AFTER_FILES = 30;
 
 /** Starts the real CLI (npx tsx), in its own process group so that SIGKILL reaches every process. */
 function startCli(args: string[]): { done: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; kill: () => void } {
