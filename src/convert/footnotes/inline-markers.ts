@@ -18,5 +18,10 @@ export function inlineNoteMarkers(text: string, ctx: ConvertContext): string {
   };
   return text
     .replace(NOTE_TAGS, (match, _tag: string, content: string) => note(match, content))
-    .replace(DOUBLE_PARENS, (match, content: string) => note(match, content));
+    .replace(DOUBLE_PARENS, (match, content: string, offset: number, whole: string) => (insideTag(whole, offset) ? match : note(match, content)));
+}
+
+/** `<a title="a ((b))">`: parentheses in an attribute are not a note. */
+function insideTag(text: string, offset: number): boolean {
+  return text.lastIndexOf('<', offset) > text.lastIndexOf('>', offset);
 }

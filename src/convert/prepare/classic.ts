@@ -2,7 +2,7 @@ import { autop } from '@wordpress/autop';
 import type { ConvertContext } from '../context.js';
 import { inlineNoteMarkers } from '../footnotes/inline-markers.js';
 import { autoEmbeds } from './auto-embed.js';
-import { outsideCode } from './protect.js';
+import { outsideCode, protect } from './protect.js';
 import { convertShortcodes, reportUnknownShortcodes } from './shortcodes.js';
 
 /**
@@ -13,10 +13,11 @@ import { convertShortcodes, reportUnknownShortcodes } from './shortcodes.js';
  * Jetpack Markdown are stored as finished HTML (meta `_wpcom_is_markdown`), so no autop either.
  */
 export function prepareBeforeAutop(html: string, ctx: ConvertContext, options: { autop: boolean }): string {
-  const text = outsideCode(html, (hidden) => {
-    const notes = inlineNoteMarkers(convertShortcodes(hidden, 'notes', ctx), ctx);
-    return options.autop ? autoEmbeds(notes) : notes;
-  });
+  const kept = protect(html);
+  const notes = inlineNoteMarkers(convertShortcodes(kept.text, 'notes', ctx), ctx);
+  // A note may hold code that was hidden from the pass (`[ref]see <code>x()</code>[/ref]`).
+  ctx.notes.mapAll(kept.restore);
+  const text = kept.restore(options.autop ? autoEmbeds(notes) : notes);
   if (!options.autop || !text.trim()) return text;
   return autop(text);
 }

@@ -1,24 +1,32 @@
-import { cite, details, heading, summary } from './blocks.js';
-import { codeBlock, inlineCode } from './code.js';
-import { figcaption, figure } from './figures.js';
-import { emphasis, footnoteReference, inlineHtml, quotation, strikethrough, strong } from './inline.js';
-import { image, link } from './links.js';
-import { list, listItem } from './lists.js';
+import { cite } from './cite.js';
+import { codeBlock } from './code-block.js';
+import { details, summary } from './details.js';
+import { emphasis, strong } from './emphasis.js';
+import { figcaption, figure } from './figure.js';
+import { footnoteReference } from './footnote-reference.js';
+import { heading } from './heading.js';
+import { image } from './image.js';
+import { inlineCode } from './inline-code.js';
+import { inlineHtml } from './inline-html.js';
+import { link } from './link.js';
+import { list, listItem } from './list.js';
 import { more, nextpage } from './markers.js';
-import { table } from './tables.js';
+import { quotation } from './quotation.js';
+import { strikethrough } from './strikethrough.js';
+import { table } from './table.js';
 import type { RuleDefinition } from './types.js';
 
 /**
- * unpress's turndown rules, replacing or adding to turndown's own (paragraphs, blockquotes,
- * horizontal rules and line breaks stay turndown's, configured in turndown.ts).
- * Earlier entries win when two rules match a node.
+ * unpress's turndown rules, one file per construct, replacing or adding to turndown's own
+ * (paragraphs, blockquotes, horizontal rules and line breaks stay turndown's, configured in
+ * turndown.ts). Earlier entries win when two rules match a node.
  */
 export const RULES: readonly RuleDefinition[] = [
   footnoteReference, // <unpress-fnref data-n> -> [^n]
   more, //              <!--more--> on its own line
   nextpage, //          <!--nextpage--> on its own line
   heading, //           ATX, one line
-  list, //              - / 1. markers, nested indentation
+  list, //              - / 1. markers, nested indentation, adjacent lists kept apart
   listItem,
   codeBlock, //         fenced, with language
   inlineCode, //        code spans (code, tt, kbd, samp)

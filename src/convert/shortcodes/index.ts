@@ -1,11 +1,12 @@
 import { footnoteListMarkers, footnoteShortcodes } from '../footnotes/shortcodes.js';
 import { captionShortcode } from './caption.js';
 import { codeShortcode } from './code.js';
-import { embedShortcode, wpvideoShortcode } from './embed.js';
+import { embedShortcode } from './embed.js';
 import { galleryShortcode } from './gallery.js';
 import { audioShortcode, videoShortcode } from './media.js';
 import { playlistShortcode } from './playlist.js';
 import type { ShortcodeHandler } from './types.js';
+import { wpvideoShortcode } from './wpvideo.js';
 
 /**
  * Every shortcode unpress converts. Anything else that looks like a shortcode is kept as text and

@@ -1,4 +1,3 @@
-import { escapeMarkdownText } from '../markdown/escape.js';
 import { balanceBrackets, destination, titlePart } from './destination.js';
 import { rule } from './types.js';
 
@@ -26,15 +25,3 @@ export const link = rule('link', {
 function unescape(markdown: string): string {
   return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
-
-/** `<img src alt title>` -> `![alt](src "title")`. */
-export const image = rule('image', {
-  filter: 'img',
-  replacement(_, node) {
-    const el = node as HTMLElement;
-    const src = (el.getAttribute('src') ?? '').trim();
-    if (!src) return '';
-    const alt = balanceBrackets(escapeMarkdownText((el.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim()));
-    return `![${alt}](${destination(src)}${titlePart(el.getAttribute('title'))})`;
-  },
-});

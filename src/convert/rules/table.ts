@@ -1,5 +1,5 @@
 import type TurndownService from 'turndown';
-import { italic } from './figures.js';
+import { italic } from './figure.js';
 import type { RuleDefinition } from './types.js';
 
 /**

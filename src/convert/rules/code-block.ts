@@ -1,4 +1,4 @@
-import { hasAncestor, rule } from './types.js';
+import { rule } from './types.js';
 
 /**
  * `<pre><code class="language-php">` (normalize/code.ts made every <pre> so) -> a fenced block with
@@ -13,18 +13,5 @@ export const codeBlock = rule('code-block', {
     const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `\n\n${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}\n\n`;
-  },
-});
-
-/** Inline `<code>`, `<tt>`, `<kbd>`, `<samp>` -> a code span, with a delimiter longer than any run inside. */
-export const inlineCode = rule('inline-code', {
-  filter: (node) => ['CODE', 'TT', 'KBD', 'SAMP'].includes(node.nodeName) && !hasAncestor(node, ['PRE']),
-  replacement(_, node) {
-    const text = (node.textContent ?? '').replace(/\r?\n|\r/g, ' ');
-    if (!text.trim()) return text;
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const delimiter = '`'.repeat(longest + 1);
-    const pad = /^`|`$|^ .*[^ ].* $/.test(text) ? ' ' : '';
-    return `${delimiter}${pad}${text}${pad}${delimiter}`;
   },
 });
