@@ -21,6 +21,7 @@ tr.warned td:first-child { color: #b9770e; }
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
 pre { white-space: pre-wrap; word-break: break-word; background: #8881; padding: .6rem; max-height: 70vh; overflow: auto; }
 .note { color: #888; }
+#compare { scroll-margin-top: 9rem; }
 `;
 
 export const REPORT_SCRIPT = `
