@@ -229,18 +229,12 @@ async function listFiles(root: string): Promise<string[]> {
   return out;
 }
 
-/** `<file>.<pid>.unpress.tmp`: removed unless the run that owns it is still alive. */
+/**
+ * `<file>.<pid>.unpress.tmp` of another run: a killed run left it (a live run keeps one only for
+ * the instant between write and rename; two runs writing one folder at once are not supported).
+ * Not checked by pid: a killed process can linger as a zombie, and pids are reused.
+ */
 async function removeStaleTemporary(path: string): Promise<void> {
-  const pid = Number(/\.(\d+)\.unpress\.tmp$/.exec(path)?.[1]);
-  if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) return;
+  if (path.endsWith(`.${process.pid}${TEMP_SUFFIX}`)) return;
   await unlink(path).catch(() => {});
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
