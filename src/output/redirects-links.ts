@@ -1,6 +1,7 @@
 import type { PostRecord } from '../model/post.js';
 import { posix } from 'node:path';
 import { rewriteMarkdownUrls } from './media/markdown-urls.js';
+import { absoluteUrl } from './media/media-urls.js';
 import { encodeTarget, urlKey } from './redirects.js';
 
 /** Where a post now lives: its file (relative to the output) and its URL on the new site. */
@@ -34,14 +35,17 @@ export class LinkIndex {
 }
 
 /**
- * Links to other posts of the site point to their new place: the new URL (generators), or the
+ * Links to other posts of the site (absolute, or relative to the post's old URL) point to their new place: the new URL (generators), or the
  * other Markdown file relative to this one (`linksTo: 'files'`, plain). Fragments are kept.
  *
  *   [voir](http://www.site.com/2012/11/20/time-is-on-my-side/#note)  ->  [voir](/posts/time-is-on-my-side/#note)
  */
-export function rewriteInternalLinks(markdown: string, index: LinkIndex, fromPath: string, linksTo: 'files' | 'urls'): string {
+export function rewriteInternalLinks(markdown: string, index: LinkIndex, fromPath: string, linksTo: 'files' | 'urls', base?: string): string {
   if (index.size === 0) return markdown;
-  return rewriteMarkdownUrls(markdown, (url) => {
+  return rewriteMarkdownUrls(markdown, (reference) => {
+    // `#note` stays on this page; `/2012/11/20/slug/` is on the old site.
+    if (reference.startsWith('#')) return undefined;
+    const url = absoluteUrl(reference, base) ?? reference;
     const target = index.resolve(url);
     if (!target) return undefined;
     const hash = url.indexOf('#');

@@ -77,6 +77,11 @@ describe('links between posts', () => {
     expect(rewriteInternalLinks(md, index, 'content/posts/x.md', 'urls')).toBe('[a](/posts/time-is-on-my-side/#note) [b](/posts/time-is-on-my-side/) [c](http://blog.example/2013/ailleurs/)');
   });
 
+  it('resolve links relative to the old page, and leave fragments of this page alone', () => {
+    const md = '[a](/a-propos/) [b](../../../../2012/11/20/time-is-on-my-side/) [note](#_ftn1)';
+    expect(rewriteInternalLinks(md, index, 'posts/x.md', 'urls', 'http://blog.example/2013/01/02/x/')).toBe('[a](/pages/a-propos/) [b](/posts/time-is-on-my-side/) [note](#_ftn1)');
+  });
+
   it('point to the other Markdown file, relatively, in plain output', () => {
     expect(rewriteInternalLinks('[p](http://blog.example/a-propos/)', index, 'posts/x.md', 'files')).toBe('[p](../pages/a-propos.md)');
     expect(rewriteInternalLinks('[p](http://blog.example/?p=1180)', index, 'posts/x.md', 'files')).toBe('[p](time-is-on-my-side.md)');

@@ -136,7 +136,7 @@ export class SiteRenderer {
       featuredImage = localized.featuredImage ?? featuredImage;
       warnings.push(...localized.warnings);
     }
-    if (this.links) body = rewriteInternalLinks(body, this.links, path, this.preset.linksTo);
+    if (this.links) body = rewriteInternalLinks(body, this.links, path, this.preset.linksTo, record.originalUrl ?? this.context.site.baseUrl);
     const aliases = this.preset.name !== 'plain' && isPublished(record) ? aliasPathsOf(record, url) : [];
     const fm = this.preset.frontMatter(record, { url, aliases, ...(featuredImage !== undefined ? { featuredImage } : {}) });
     const content = this.renderFile(fm, body);
