@@ -15,6 +15,7 @@ export function printReport(result: MigrationResult, options: CliOptions, print:
     const byCode = new Map<string, number>();
     for (const record of manifest.records) for (const w of record.warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
     for (const [code, count] of [...byCode].sort()) print(`warnings: ${count} × ${code} (see manifest.json)`);
+    if (manifest.media) print(`media: ${manifest.media.files} file(s) in place, ${manifest.media.missing.length} missing (see manifest.json media.missing)`);
     if (options.check) {
       for (const path of differences) print(`differs: ${path}`);
       print(differences.length ? `${differences.length} file(s) differ from ${options.out}/` : `${options.out}/ is up to date`);

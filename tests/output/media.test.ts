@@ -73,12 +73,12 @@ async function config(dir: string, download: Record<string, unknown> = {}): Prom
   return path;
 }
 
-async function download(...flags: string[]): Promise<{ out: string; dir: string; code: number; tree: Map<string, string> }> {
+async function download(...flags: string[]): Promise<{ out: string; dir: string; code: number; lines: string[]; tree: Map<string, string> }> {
   const dir = await tempDir();
   const exportFile = await writeSiteExport(dir, site.origin);
   const out = join(dir, 'out');
-  const { code } = await runCli([exportFile, '--out', out, '--media', 'download', '--config', await config(dir), ...flags]);
-  return { out, dir, code, tree: await readTree(out) };
+  const { code, lines } = await runCli([exportFile, '--out', out, '--media', 'download', '--config', await config(dir), ...flags]);
+  return { out, dir, code, lines, tree: await readTree(out) };
 }
 
 describe('--media download', () => {
@@ -107,8 +107,9 @@ describe('--media download', () => {
   });
 
   it('keeps the old URL of a missing file, lists it in the manifest and warns, without failing the run', async () => {
-    const { out, code, tree } = await download('--preset', 'hugo');
+    const { out, code, tree, lines } = await download('--preset', 'hugo');
     expect(code).toBe(0);
+    expect(lines).toContain('media: 2 file(s) in place, 1 missing (see manifest.json media.missing)');
     expect(tree.get('content/posts/premier.md')).toContain(`![Absente](${site.origin}/wp-content/uploads/2020/01/absente.jpg)`);
     const manifest = await readManifest(out);
     expect(manifest.media?.missing).toEqual([{ url: `${site.origin}/wp-content/uploads/2020/01/absente.jpg`, error: 'HTTP 404', used_by: ['content/posts/premier.md'] }]);
