@@ -5,6 +5,7 @@ import { embedBlock } from './embed.js';
 import { footnotesBlock, moreBlock, nextpageBlock } from './markers.js';
 import { missingBlock, unknownBlock } from './missing.js';
 import { reusableBlock } from './reusable.js';
+import { socialLinkBlock, socialLinksBlock } from './social-links.js';
 import { dynamic, layoutOnly, passthrough, type BlockHandler } from './types.js';
 
 export { unknownBlock };
@@ -46,6 +47,8 @@ export const BLOCKS: Readonly<Record<string, BlockHandler>> = {
   'core/media-text': passthrough,
   'core/cover': coverBlock,
   'core/embed': embedBlock,
+  'core/social-links': socialLinksBlock, // the icons are the server's, the links are content
+  'core/social-link': socialLinkBlock,
 
   // Layout: wrappers unwrapped (their <div>s carry no meaning in Markdown).
   'core/group': passthrough,
@@ -81,8 +84,6 @@ export const BLOCKS: Readonly<Record<string, BlockHandler>> = {
   'core/pattern': dynamic,
   'core/template-part': dynamic,
   'core/term-description': dynamic,
-  'core/social-links': dynamic,
-  'core/social-link': dynamic,
 };
 
 /** Families of server-rendered blocks (post-title, query-pagination-next, comment-date, site-logo…). */
