@@ -1,6 +1,6 @@
 import type { XMLParser } from 'fast-xml-parser';
 import { canonicalKeys, type PrefixMap } from './namespaces.js';
-import { attrOf, listOf, makeWxrParser, setAsideCdata, textOf } from './xml-text.js';
+import { attrOf, detached, listOf, makeWxrParser, setAsideCdata, textOf } from './xml-text.js';
 
 /** One <item> of an export, as typed strings and numbers; nothing interpreted yet. */
 export interface WxrItem {
@@ -53,7 +53,10 @@ export function parseWxrItem(text: string, prefixes: PrefixMap): WxrItem {
   const parsed = canonicalKeys(parser.parse(aside.xml, true) as Record<string, unknown>, prefixes);
   const item = listOf(parsed['item'])[0] as Record<string, unknown> | undefined;
   if (!item || typeof item !== 'object') throw new Error('the item has no content');
-  const str = (node: unknown): string => aside.restore(textOf(node));
+  // Values are copies (detached): a slice of the item's text would keep all of it alive for as
+  // long as a title sits in the manifest.
+  const own = (value: string): string => detached(aside.restore(value));
+  const str = (node: unknown): string => own(textOf(node));
   const field = (name: string): string => str(item[name]);
   return {
     title: field('title'),
@@ -76,8 +79,8 @@ export function parseWxrItem(text: string, prefixes: PrefixMap): WxrItem {
     isSticky: field('wp:is_sticky').trim() === '1',
     attachmentUrl: field('wp:attachment_url').trim(),
     categories: listOf(item['category']).map((c) => ({
-      domain: restoreAttr(attrOf(c, 'domain'), aside.restore) ?? '',
-      nicename: restoreAttr(attrOf(c, 'nicename'), aside.restore),
+      domain: restoreAttr(attrOf(c, 'domain'), own) ?? '',
+      nicename: restoreAttr(attrOf(c, 'nicename'), own),
       name: str(c),
     })),
     meta: listOf(item['wp:postmeta']).map((m) => {

@@ -1,0 +1,41 @@
+import { convertBody } from '../convert/convert-body.js';
+import type { Warning } from '../model/diagnostics.js';
+import type { PostRecord } from '../model/post.js';
+import type { AttachmentInfo, SiteIndex } from '../model/site.js';
+
+/**
+ * What the main thread and a conversion worker say to each other. The worker gets the SiteIndex
+ * once, without its attachments (workerData: structured clone keeps its Maps), then batches of
+ * records with the attachments they can refer to (worker-site.ts); it answers each batch with
+ * one outcome per record, in the batch's order.
+ */
+export interface WorkerSetup {
+  site: SiteIndex;
+}
+
+export interface BatchRequest {
+  batch: number;
+  records: PostRecord[];
+  attachments: AttachmentInfo[];
+}
+
+/** One record's conversion: its Markdown and warnings, or the message of what it threw. */
+export type ConvertOutcome = { markdown: string; warnings: Warning[] } | { error: string };
+
+export interface BatchResult {
+  batch: number;
+  outcomes: ConvertOutcome[];
+}
+
+/**
+ * Converts one record, never throwing: the same function runs in workers and in the main thread,
+ * so both give the same bytes and the same failures.
+ */
+export function convertOne(record: PostRecord, site: SiteIndex): ConvertOutcome {
+  try {
+    const { markdown, warnings } = convertBody(record, site);
+    return { markdown, warnings };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}

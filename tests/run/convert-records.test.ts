@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticExport } from '../../bench/generate.js';
+import { expandInputs } from '../../src/inputs.js';
+import type { PostRecord } from '../../src/model/post.js';
+import { emptySiteIndex, type SiteIndex } from '../../src/model/site.js';
+import { convertRecords, type ConvertEvent, type ConvertOptions } from '../../src/run/convert-records.js';
+import type { SourceEvent } from '../../src/run/events.js';
+import { readSources } from '../../src/run/read-sources.js';
+import { WorkerPool } from '../../src/run/worker-pool.js';
+import { convertOne } from '../../src/run/worker-protocol.js';
+import { tempDir } from '../helpers/run.js';
+
+/** Every event of a run over `file`, converted with `options`. */
+async function convertFile(file: string, options: ConvertOptions): Promise<ConvertEvent[]> {
+  const { files, problems } = await expandInputs([file], join(file, '..', 'out'));
+  const site = emptySiteIndex();
+  const events: ConvertEvent[] = [];
+  for await (const event of convertRecords(readSources(files, problems, site), site, options)) events.push(event);
+  return events;
+}
+
+async function collect(events: SourceEvent[], site: SiteIndex, options: ConvertOptions): Promise<ConvertEvent[]> {
+  async function* source(): AsyncGenerator<SourceEvent> {
+    yield* events;
+  }
+  const out: ConvertEvent[] = [];
+  for await (const event of convertRecords(source(), site, options)) out.push(event);
+  return out;
+}
+
+function record(id: number, body: unknown): SourceEvent {
+  const rec = {
+    source: { kind: 'wxr', file: 'test.xml', item: id },
+    sources: [{ kind: 'wxr', file: 'test.xml', item: id }],
+    wordpressId: id,
+    type: 'post',
+    status: 'publish',
+    title: `Post ${id}`,
+    slug: `post-${id}`,
+    categories: [],
+    tags: [],
+    terms: [],
+    taxonomies: {},
+    commentCount: 0,
+    comments: [],
+    passwordProtected: false,
+    sticky: false,
+    oldSlugs: [],
+    body,
+    bodyFormat: 'classic',
+    meta: {},
+  } as unknown as PostRecord;
+  return { kind: 'record', record: rec, warnings: [] };
+}
+
+describe('convertRecords on a worker pool', () => {
+  let file: string;
+  let inThread: ConvertEvent[];
+
+  beforeAll(async () => {
+    file = join(await tempDir('unpress-pool-'), 'export.xml');
+    writeSyntheticExport(file, 200, 7);
+    inThread = await convertFile(file, { workers: 0 });
+  });
+
+  it('gives the same events, bytes and order as converting in the main thread', async () => {
+    const pooled = await convertFile(file, { workers: 2, inThreadRecords: 0, batchSize: 5 });
+    expect(inThread.filter((e) => e.kind === 'converted')).toHaveLength(200);
+    expect(pooled).toEqual(inThread);
+  });
+
+  it('keeps input order whatever the batch size and number of workers', async () => {
+    const pooled = await convertFile(file, { workers: 2, inThreadRecords: 10, batchSize: 1 });
+    const items = (events: ConvertEvent[]): number[] =>
+      events.flatMap((e) => (e.kind === 'converted' ? [e.converted.record.source.item ?? 0] : e.kind === 'skipped' ? [e.entry.source.item ?? 0] : []));
+    expect(items(pooled)).toEqual(items(inThread));
+    expect(items(pooled)).toEqual([...items(pooled)].sort((a, b) => a - b));
+  });
+
+  it('turns a record whose conversion throws in a worker into a failed entry and goes on', async () => {
+    const events = [record(1, 'one'), record(2, 42), record(3, 'three')];
+    const pooled = await collect(events, emptySiteIndex(), { workers: 1, inThreadRecords: 0 });
+    const local = await collect(events, emptySiteIndex(), { workers: 0 });
+    expect(pooled.map((e) => e.kind)).toEqual(['converted', 'failed', 'converted']);
+    expect(pooled[1]).toMatchObject({ kind: 'failed', entry: { wordpressId: 2, error: expect.stringContaining('test.xml: post 2 could not be converted') } });
+    expect(pooled).toEqual(local);
+  });
+
+  it('converts every batch when a worker dies mid-run', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => record(i + 1, `Paragraph ${i + 1}\n\nand *another*`));
+    const site = emptySiteIndex();
+    const pool = new WorkerPool(site, 2, 2);
+    const records = events.map((e) => (e.kind === 'record' ? e.record : undefined)!);
+    const pending = [0, 1, 2, 3, 4, 5, 6, 7].map((b) => pool.convert(records.slice(b * 5, b * 5 + 5)));
+    const live = [...(pool as unknown as { live: Set<{ worker: { terminate(): Promise<number> } }> }).live];
+    await live[0]!.worker.terminate();
+    const outcomes = (await Promise.all(pending)).flat();
+    await pool.close();
+    expect(outcomes).toEqual(records.map((r) => convertOne(r, site)));
+  });
+});
