@@ -23,6 +23,15 @@ export interface MigrationOptions {
   readonly site?: SiteOptions;
   /** Called with each record as written (library users). */
   readonly onRecord?: (rendered: RenderedRecord) => void | Promise<void>;
+  /** Told the inputs, then each input item handled (the CLI's progress bar). */
+  readonly progress?: MigrationProgress;
+}
+
+export interface MigrationProgress {
+  /** The input files, before anything is read. */
+  start(files: readonly InputFile[]): void;
+  /** One more input item written, skipped or failed. */
+  item(): void;
 }
 
 export interface MigrationResult {
@@ -66,7 +75,9 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   // Links between posts are rewritten to where the target is written, which may come later.
   const planned = renderer.links ? await planAhead(files, problems, planner, renderer) : undefined;
 
+  options.progress?.start(files);
   for await (const event of convertRecords(readSources(files, problems, site), site)) {
+    if (event.kind !== 'file-warning') options.progress?.item();
     if (event.kind === 'skipped') skipped.push(event.entry);
     else if (event.kind === 'failed') failed.push(event.entry);
     else if (event.kind === 'file-warning') warnings.push({ file: event.file, ...event.warning });

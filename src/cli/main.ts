@@ -3,10 +3,14 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runMigration } from '../pipeline.js';
 import { HELP, parseCliArgs, toMigrationOptions, UsageError } from './args.js';
+import { ProgressBar, type ProgressStream } from './progress.js';
 import { exitCodeOf, printReport } from './report.js';
 
-/** argv -> options -> runMigration -> exit code. Never throws: every outcome is an exit code. */
-export async function main(argv: string[], print: (line: string) => void = console.log): Promise<number> {
+/**
+ * argv -> options -> runMigration -> exit code. Never throws: every outcome is an exit code.
+ * `terminal`: where to draw a progress bar (a TTY), unless --quiet or --json.
+ */
+export async function main(argv: string[], print: (line: string) => void = console.log, terminal?: ProgressStream): Promise<number> {
   let options;
   try {
     options = parseCliArgs(argv);
@@ -21,11 +25,14 @@ export async function main(argv: string[], print: (line: string) => void = conso
     print(HELP);
     return 0;
   }
+  const bar = terminal && !options.quiet && !options.json ? new ProgressBar(terminal) : undefined;
   try {
-    const result = await runMigration(toMigrationOptions(options));
+    const result = await runMigration({ ...toMigrationOptions(options), ...(bar ? { progress: bar } : {}) });
+    bar?.finish();
     printReport(result, options, print);
     return exitCodeOf(result, options);
   } catch (error) {
+    bar?.finish();
     print(`unpress: the run stopped: ${(error as Error).message}`);
     print('0 written, 0 skipped, 1 failed, 0 warnings');
     return 1;
@@ -41,7 +48,7 @@ const invokedDirectly = ((): boolean => {
 })();
 
 if (invokedDirectly) {
-  main(process.argv.slice(2)).then((code) => {
+  main(process.argv.slice(2), console.log, process.stderr.isTTY ? process.stderr : undefined).then((code) => {
     process.exitCode = code;
   });
 }
