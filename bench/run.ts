@@ -1,0 +1,259 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSyntheticExport } from './generate.js';
+
+/**
+ * `npm run bench [-- sizes...] [--repeat N] [--no-wetm] [--no-build] [--keep] [--no-write]`
+ *
+ * Generates seeded synthetic exports (bench/generate.ts) of the given numbers of posts (default
+ * 1,000, 10,000 and 50,000) in a temporary folder, then times, on the same files, the built CLI
+ * (`node dist/cli/main.js`) and wordpress-export-to-markdown, installed from the npm registry at
+ * a pinned version into that temporary folder (never a dependency of the project), with images
+ * off and its write delay set to 0, its fastest setting. Each tool runs in a child process:
+ * wall time, CPU time and peak RSS (/usr/bin/time, or /proc polling) are the child's. The table
+ * goes to BENCHMARKS.md, between its bench markers.
+ */
+
+const WETM = 'wordpress-export-to-markdown';
+const WETM_VERSION = '2.2.2';
+const DEFAULT_SIZES = [1000, 10000, 50000];
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Args {
+  sizes: number[];
+  repeat: number;
+  wetm: boolean;
+  build: boolean;
+  keep: boolean;
+  write: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: [], repeat: 1, wetm: true, build: true, keep: false, write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--repeat') args.repeat = Math.max(1, Number(argv[++i]) || 1);
+    else if (arg === '--no-wetm') args.wetm = false;
+    else if (arg === '--no-build') args.build = false;
+    else if (arg === '--keep') args.keep = true;
+    else if (arg === '--no-write') args.write = false;
+    else if (/^\d+k?$/i.test(arg)) args.sizes.push(arg.toLowerCase().endsWith('k') ? Number(arg.slice(0, -1)) * 1000 : Number(arg));
+    else throw new Error(`unknown argument ${arg} (sizes, --repeat N, --no-wetm, --no-build, --keep, --no-write)`);
+  }
+  if (args.sizes.length === 0) args.sizes = DEFAULT_SIZES;
+  return args;
+}
+
+interface Run {
+  wall: number;
+  cpu?: number;
+  peakRssMb?: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command, measuring its wall time, CPU time and peak RSS. */
+async function measure(command: string, args: string[], cwd: string): Promise<Run> {
+  const timeBin = '/usr/bin/time';
+  const useTime = existsSync(timeBin);
+  const argv = useTime ? ['-v', command, ...args] : args;
+  const start = process.hrtime.bigint();
+  const child = spawn(useTime ? timeBin : command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let polledPeak = 0;
+  child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-20000)));
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20000)));
+  const poll = useTime
+    ? undefined
+    : setInterval(() => {
+        try {
+          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+          polledPeak = Math.max(polledPeak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+        } catch {
+          // the process has ended
+        }
+      }, 25);
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  if (poll) clearInterval(poll);
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (!useTime) return { wall, code, stdout, stderr, ...(polledPeak ? { peakRssMb: polledPeak / 1024 } : {}) };
+  const field = (name: string): string | undefined => new RegExp(`${name}: (.*)`).exec(stderr)?.[1]?.trim();
+  const rss = Number(field('Maximum resident set size \\(kbytes\\)'));
+  const cpu = Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)'));
+  const exit = Number(field('Exit status'));
+  const own = stderr.split(/\n\s*Command being timed:/)[0] ?? '';
+  return { wall, cpu, peakRssMb: rss / 1024, code: Number.isFinite(exit) ? exit : code, stdout, stderr: own };
+}
+
+function countFiles(folder: string, ext: string): number {
+  if (!existsSync(folder)) return 0;
+  let n = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) n += countFiles(join(folder, entry.name), ext);
+    else if (entry.name.endsWith(ext)) n++;
+  }
+  return n;
+}
+
+/** Installs the pinned converter into the temporary folder and sets its write delay to 0. */
+function installWetm(tmp: string): { script?: string; note: string } {
+  const prefix = join(tmp, 'wetm');
+  try {
+    execFileSync('npm', ['install', '--prefix', prefix, `${WETM}@${WETM_VERSION}`, '--no-audit', '--no-fund', '--no-save', '--loglevel=error'], { stdio: 'inherit' });
+  } catch (error) {
+    return { note: `could not install ${WETM}@${WETM_VERSION} from the registry (${(error as Error).message.split('\n')[0]})` };
+  }
+  const pkg = join(prefix, 'node_modules', WETM);
+  const settings = join(pkg, 'src', 'settings.js');
+  const text = readFileSync(settings, 'utf8');
+  const patched = text.replace(/exports\.markdown_file_write_delay = \d+;/, 'exports.markdown_file_write_delay = 0;');
+  if (patched === text) return { note: `${settings} has no markdown_file_write_delay setting to set to 0` };
+  writeFileSync(settings, patched);
+  return { script: join(pkg, 'index.js'), note: `${WETM}@${WETM_VERSION}, markdown_file_write_delay = 0 (src/settings.js), images off` };
+}
+
+interface Row {
+  posts: number;
+  bytes: number;
+  tool: string;
+  runs: Run[];
+  outcome: string;
+  ok: boolean;
+}
+
+const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+
+function best(runs: Run[]): Run {
+  return runs.reduce((a, b) => (b.wall < a.wall ? b : a));
+}
+
+function tableOf(rows: Row[]): string {
+  const lines = [
+    '| posts | export | tool | wall (s) | posts/s | MB/s | CPU (s) | peak RSS (MB) | result | unpress speed-up |',
+    '|---:|---:|---|---:|---:|---:|---:|---:|---|---:|',
+  ];
+  for (const row of rows) {
+    const run = best(row.runs);
+    const mb = row.bytes / 1e6;
+    const walls = row.runs.map((r) => fmt(r.wall)).join(' / ');
+    const unpress = rows.find((r) => r.posts === row.posts && r.tool === 'unpress');
+    const ratio =
+      row.tool !== 'unpress' && unpress?.ok && row.ok ? `${fmt(best(row.runs).wall / best(unpress.runs).wall, 2)}x` : row.tool === 'unpress' ? '' : 'n/a';
+    lines.push(
+      `| ${row.posts.toLocaleString('en')} | ${fmt(mb, 0)} MB | ${row.tool} | ${row.ok ? walls : `(${walls})`} | ${row.ok ? fmt(row.posts / run.wall, 0) : '–'} | ${row.ok ? fmt(mb / run.wall) : '–'} | ${run.cpu !== undefined ? fmt(run.cpu) : '?'} | ${run.peakRssMb !== undefined ? fmt(run.peakRssMb, 0) : '?'} | ${row.outcome} | ${ratio} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function writeReport(table: string, notes: string[], args: Args): void {
+  const file = join(root, 'BENCHMARKS.md');
+  const cpu = cpus();
+  const section = [
+    '<!-- bench:start (written by `npm run bench`; edit outside the markers) -->',
+    `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: \`npm run bench -- ${args.sizes.join(' ')}${args.repeat > 1 ? ` --repeat ${args.repeat}` : ''}\`, ` +
+      `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}.`,
+    '',
+    table,
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '<!-- bench:end -->',
+  ].join('\n');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+  const updated = current.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, section);
+  writeFileSync(file, updated === current && !current.includes('bench:start') ? `${current}\n${section}\n` : updated);
+  console.log(`\nwrote ${file}`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.build) {
+    console.log('building dist/ (tsc -p tsconfig.build.json)...');
+    try {
+      execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    } catch {
+      console.log('tsc reported errors; measuring what it emitted in dist/');
+    }
+  }
+  const cli = join(root, 'dist', 'cli', 'main.js');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
+  const tmp = mkdtempSync(join(tmpdir(), 'unpress-bench-'));
+  console.log(`working in ${tmp}`);
+  const notes: string[] = [];
+  const rows: Row[] = [];
+  const loadStart = loadavg()[0]!;
+  try {
+    const wetm = args.wetm ? installWetm(tmp) : { note: `${WETM} not run (--no-wetm)` };
+    notes.push(wetm.note);
+    for (const posts of args.sizes) {
+      const file = join(tmp, `export-${posts}.xml`);
+      const started = Date.now();
+      const bytes = writeSyntheticExport(file, posts, 1);
+      console.log(`\n${posts} posts: ${fmt(bytes / 1e6)} MB export generated in ${fmt((Date.now() - started) / 1000)} s`);
+
+      const unpressRuns: Run[] = [];
+      let unpressOutcome = '';
+      let unpressOk = true;
+      for (let r = 0; r < args.repeat; r++) {
+        const out = join(tmp, `out-unpress-${posts}`);
+        rmSync(out, { recursive: true, force: true });
+        const run = await measure(process.execPath, [cli, file, '--out', out, '--quiet'], tmp);
+        unpressRuns.push(run);
+        const summary = run.stdout.trim().split('\n').pop() ?? '';
+        const written = Number(/^(\d+) written/.exec(summary)?.[1] ?? -1);
+        unpressOk &&= run.code === 0 && written > 0;
+        unpressOutcome = run.code === 0 ? `${written.toLocaleString('en')} written` : `exit ${run.code}: ${summary || run.stderr.trim().split('\n').pop()}`;
+        console.log(`  unpress: ${fmt(run.wall, 2)} s wall, ${run.cpu !== undefined ? fmt(run.cpu) : '?'} s CPU, ${fmt(run.peakRssMb ?? 0, 0)} MB peak RSS, ${summary}`);
+        rmSync(out, { recursive: true, force: true });
+      }
+      rows.push({ posts, bytes, tool: 'unpress', runs: unpressRuns, outcome: unpressOutcome, ok: unpressOk });
+
+      if (wetm.script) {
+        const runs: Run[] = [];
+        let outcome = '';
+        let ok = true;
+        for (let r = 0; r < args.repeat; r++) {
+          const out = join(tmp, `out-wetm-${posts}`);
+          rmSync(out, { recursive: true, force: true });
+          const run = await measure(
+            process.execPath,
+            [wetm.script, '--wizard=false', `--input=${file}`, `--output=${out}`, '--save-attached-images=false', '--save-scraped-images=false', '--post-folders=false', '--include-other-types=true'],
+            tmp,
+          );
+          runs.push(run);
+          const files = countFiles(out, '.md');
+          const halted = /Something went wrong/.test(run.stdout);
+          const reason = /Cannot create a string longer|ERR_STRING_TOO_LONG|heap out of memory/i.exec(run.stderr + run.stdout)?.[0];
+          ok &&= run.code === 0 && !halted && files > 0;
+          outcome = halted || files === 0 ? `failed (exit ${run.code}${reason ? `, ${reason}` : ''}), ${files} files` : `${files.toLocaleString('en')} written`;
+          console.log(`  ${WETM}: ${fmt(run.wall, 2)} s wall, ${run.cpu !== undefined ? fmt(run.cpu) : '?'} s CPU, ${fmt(run.peakRssMb ?? 0, 0)} MB peak RSS, ${outcome}`);
+          rmSync(out, { recursive: true, force: true });
+        }
+        rows.push({ posts, bytes, tool: `${WETM} ${WETM_VERSION}`, runs, outcome, ok });
+      }
+      if (!args.keep) rmSync(file, { force: true });
+    }
+  } finally {
+    if (!args.keep) rmSync(tmp, { recursive: true, force: true });
+  }
+  const loadEnd = loadavg()[0]!;
+  notes.push(
+    `wall times of ${args.repeat} run(s) each, the best first in posts/s and MB/s; CPU = user + system time of the child process (all its threads); peak RSS = its maximum resident set size`,
+    `load average (1 min) ${fmt(loadStart, 2)} at the start, ${fmt(loadEnd, 2)} at the end: other work on the machine slows wall times`,
+    `unpress writes posts and pages (drafts included) with front matter, manifest and taxonomies; ${WETM} writes published posts and, with --include-other-types, pages`,
+  );
+  const table = tableOf(rows);
+  console.log(`\n${table}\n`);
+  if (args.write) writeReport(table, notes, args);
+  console.log(`(free memory now ${fmt(freemem() / 2 ** 30, 1)} GB; export folder ${args.keep ? `kept: ${tmp}` : 'removed'})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
