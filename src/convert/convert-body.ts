@@ -3,7 +3,7 @@ import type { Warning } from '../model/diagnostics.js';
 import type { PostRecord } from '../model/post.js';
 import type { SiteIndex } from '../model/site.js';
 import type { ConvertContext, ConvertedBody } from './context.js';
-import { loadFragment } from './dom.js';
+import { loadFragment, type Dom } from './dom.js';
 import { FOOTNOTE_COLLECTORS } from './footnotes/index.js';
 import { NoteStore } from './footnotes/note-store.js';
 import { numberFootnotes, type FootnoteDefinition } from './footnotes/number.js';
@@ -36,8 +36,8 @@ export function convertBody(record: PostRecord, site: SiteIndex): ConvertedBody 
   html = prepareAfterAutop(html, ctx);
 
   const $ = loadFragment(html);
-  for (const collector of FOOTNOTE_COLLECTORS) collector.collect($, ctx);
-  for (const normalizer of NORMALIZERS) normalizer.apply($, ctx);
+  for (const collector of FOOTNOTE_COLLECTORS) if (collector.appliesTo?.test(html) !== false) collector.collect($, ctx);
+  normalize($, html, ctx);
   const definitions = numberFootnotes($, ctx);
 
   turndown ??= makeTurndown();
@@ -47,10 +47,15 @@ export function convertBody(record: PostRecord, site: SiteIndex): ConvertedBody 
   return { markdown, warnings };
 }
 
+/** The DOM passes whose markup the HTML has (the HTML only grows simpler on the way). */
+function normalize($: Dom, html: string, ctx: ConvertContext): void {
+  for (const normalizer of NORMALIZERS) if (normalizer.appliesTo?.test(html) !== false) normalizer.apply($, ctx);
+}
+
 /** `[^1]: The note.` — a note of several paragraphs continues indented by four spaces. */
 function renderDefinition(definition: FootnoteDefinition, ctx: ConvertContext, service: TurndownService): string {
   const $ = loadFragment(definition.html);
-  for (const normalizer of NORMALIZERS) normalizer.apply($, ctx);
+  normalize($, definition.html, ctx);
   const text = tidyMarkdown(resolveDelimiters(service.turndown($.html()))).trim();
   const [first, ...rest] = text.split('\n');
   const more = rest.map((line) => (line ? `    ${line}` : ''));

@@ -28,10 +28,20 @@ function exportsIn(root: string): string[] {
   return out;
 }
 
-async function publishedConversions(file: string): Promise<Array<{ record: PostRecord; markdown: string; codes: string[] }>> {
+type Conversion = { record: PostRecord; markdown: string; codes: string[] };
+const conversions = new Map<string, Promise<Conversion[]>>();
+
+/** Each export is read and converted once for all the tests below. */
+function publishedConversions(file: string): Promise<Conversion[]> {
+  let found = conversions.get(file);
+  if (!found) conversions.set(file, (found = convertExport(file)));
+  return found;
+}
+
+async function convertExport(file: string): Promise<Conversion[]> {
   const site = emptySiteIndex();
   const { files, problems } = await expandInputs([corpusFile('wxr', file)], join(corpusRoot, '..', 'no-output'));
-  const out: Array<{ record: PostRecord; markdown: string; codes: string[] }> = [];
+  const out: Conversion[] = [];
   for await (const event of readSources(files, problems, site)) {
     if (event.kind !== 'record' || event.record.status !== 'publish') continue;
     const { markdown, warnings } = convertBody(event.record, site);

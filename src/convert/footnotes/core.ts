@@ -15,6 +15,7 @@ import type { FootnoteCollector } from './types.js';
  */
 export const coreFootnotes: FootnoteCollector = {
   name: 'core',
+  appliesTo: /data-fn|wp-block-footnotes/,
   collect($, ctx) {
     const meta = metaNotes(ctx);
     const lists = $('ol.wp-block-footnotes').toArray();

@@ -23,14 +23,22 @@ const NOTE_WRAPPERS = 'div.footnotes, section.footnotes, aside.simple-footnotes,
 
 export const linkedListFootnotes: FootnoteCollector = {
   name: 'linked-list',
+  appliesTo: /href=["']?[^"'\s>]*#/,
   collect($, ctx) {
     const items = new Set<Element>();
+    const targets = new Map<string, Element>();
+    $('[id], a[name]').each((_, el) => {
+      const name = el.attribs['id'] ?? el.attribs['name']!;
+      if (!targets.has(name)) targets.set(name, el);
+      if (el.tagName === 'a' && el.attribs['name'] && !targets.has(el.attribs['name'])) targets.set(el.attribs['name'], el);
+    });
     $('a[href*="#"]').each((_, a) => {
       if ($(a).closest('li').length && $(a).parents(NOTE_WRAPPERS).length) return; // a back-link
       const label = $(a).text().trim();
       if (label.length === 0 || label.length > 6 || $(a).is(BACK_LINKS) || /^[↩↑^⏎]/.test(label)) return;
       const fragment = decodeFragment(a.attribs['href']!.slice(a.attribs['href']!.indexOf('#') + 1));
-      const item = fragment ? noteItem($, a, fragment) : undefined;
+      const target = targets.get(fragment);
+      const item = target ? noteItem($, a, target) : undefined;
       const isJetpack = $(a).is(JETPACK_REFS);
       if (!item && !isJetpack) return;
       const key = `list:${fragment}`;
@@ -57,11 +65,8 @@ function decodeFragment(fragment: string): string {
 }
 
 /** The list item a reference points to, if it looks like a note. */
-function noteItem($: Dom, anchor: Element, fragment: string): Element | undefined {
-  const target = $('[id], a[name]')
-    .filter((_, el) => el.attribs['id'] === fragment || (el.tagName === 'a' && el.attribs['name'] === fragment))
-    .first();
-  const item = target.closest('li').get(0) as Element | undefined;
+function noteItem($: Dom, anchor: Element, target: Element): Element | undefined {
+  const item = $(target).closest('li').get(0) as Element | undefined;
   if (!item || $(anchor).closest('li').get(0) === item) return undefined;
   const list = $(item).parent();
   const marked = [list.get(0), ...list.parents().toArray().slice(0, 3)].some((el) => el && isElement(el) && /footnote|notes/i.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`));

@@ -9,6 +9,7 @@ import type { FootnoteCollector } from './types.js';
  */
 export const modernFootnotes: FootnoteCollector = {
   name: 'modern-footnotes',
+  appliesTo: /modern-footnotes/,
   collect($, ctx) {
     $('sup.modern-footnotes-footnote').each((index, sup) => {
       const number = $(sup).attr('data-mfn') ?? String(index + 1);

@@ -9,5 +9,7 @@ import type { Dom } from '../dom.js';
  */
 export interface FootnoteCollector {
   readonly name: string;
+  /** Markup the collector looks for: when the HTML does not match, it is skipped (speed only). */
+  readonly appliesTo?: RegExp;
   collect($: Dom, ctx: ConvertContext): void;
 }

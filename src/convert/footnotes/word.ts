@@ -17,6 +17,7 @@ const LEAD = /^[\s\u00a0]+/;
 
 export const wordFootnotes: FootnoteCollector = {
   name: 'word',
+  appliesTo: /#_(?:ftn|edn)/i,
   collect($, ctx) {
     const noteAnchors = $('a[href]').filter((_, a) => NOTE_HREF.test(a.attribs['href'] ?? '')).toArray();
     const blocks: Element[] = [];

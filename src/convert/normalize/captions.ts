@@ -9,6 +9,7 @@ import type { Normalizer } from './types.js';
  */
 export const captions: Normalizer = {
   name: 'captions',
+  appliesTo: /wp-caption/,
   apply($) {
     $('.wp-caption').each((_, box) => {
       const caption = $(box).find('.wp-caption-text, .wp-caption-dd, figcaption').first();

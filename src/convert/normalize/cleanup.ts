@@ -7,6 +7,7 @@ import type { Normalizer } from './types.js';
  */
 export const cleanup: Normalizer = {
   name: 'cleanup',
+  appliesTo: /<(?:script|style|template|form|input|button|select|textarea|meta|link|o:p|noscript)\b|<span[^>]*style=/i,
   apply($) {
     $('script, style, template, form, input, button, select, textarea, meta, link, o\\:p').each((_, el) => {
       if (el.tagName === 'o:p' && $(el).text().replace(/[\s\u00a0]/g, '')) $(el).replaceWith($(el).contents());

@@ -12,6 +12,7 @@ import type { Normalizer } from './types.js';
  */
 export const codeBlocks: Normalizer = {
   name: 'code-blocks',
+  appliesTo: /<pre\b/i,
   apply($) {
     $('pre').each((_, pre) => {
       if ($(pre).hasClass('wp-block-verse') || $(pre).parents('pre').length) return;

@@ -12,6 +12,7 @@ export const NEXTPAGE_TAG = 'unpress-nextpage';
  */
 export const markerComments: Normalizer = {
   name: 'marker-comments',
+  appliesTo: /<!--/,
   apply($) {
     // autop turns the newlines around a marker into <br>s: the marker is its own line anyway.
     const replaceMarker = (node: AnyNode, html: string): void => {
@@ -25,16 +26,22 @@ export const markerComments: Normalizer = {
       if (after?.type === 'text') (after as unknown as { data: string }).data = (after as unknown as { data: string }).data.replace(/^\s+/, '');
       $(node).replaceWith(html);
     };
-    $('*')
-      .contents()
-      .add($.root().contents())
-      .filter((_, node) => node.type === 'comment')
-      .each((_, node) => {
-        const data = (node as unknown as { data: string }).data;
-        const more = /^more(?:\s+([\s\S]*?))?\s*$/.exec(data);
-        if (more) replaceMarker(node, `<${MORE_TAG} data-text="${(more[1] ?? '').replace(/"/g, '&quot;')}">more</${MORE_TAG}>`);
-        else if (/^nextpage\s*$/.test(data)) replaceMarker(node, `<${NEXTPAGE_TAG}>nextpage</${NEXTPAGE_TAG}>`);
-        else $(node).remove();
-      });
+    for (const node of commentsIn($.root().get(0)!)) {
+      const data = (node as unknown as { data: string }).data;
+      const more = /^more(?:\s+([\s\S]*?))?\s*$/.exec(data);
+      if (more) replaceMarker(node, `<${MORE_TAG} data-text="${(more[1] ?? '').replace(/"/g, '&quot;')}">more</${MORE_TAG}>`);
+      else if (/^nextpage\s*$/.test(data)) replaceMarker(node, `<${NEXTPAGE_TAG}>nextpage</${NEXTPAGE_TAG}>`);
+      else $(node).remove();
+    }
   },
 };
+
+function commentsIn(root: AnyNode): AnyNode[] {
+  const found: AnyNode[] = [];
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'comment') found.push(node);
+    for (const child of (node as { children?: AnyNode[] }).children ?? []) walk(child);
+  };
+  walk(root);
+  return found;
+}

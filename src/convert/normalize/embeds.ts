@@ -8,6 +8,7 @@ import type { Normalizer } from './types.js';
  */
 export const embeds: Normalizer = {
   name: 'embeds',
+  appliesTo: /wp-block-embed__wrapper/,
   apply($) {
     $('.wp-block-embed__wrapper').each((_, wrapper) => {
       const text = $(wrapper).text().trim();

@@ -7,6 +7,7 @@ import type { Normalizer } from './types.js';
  */
 export const fileBlocks: Normalizer = {
   name: 'file-blocks',
+  appliesTo: /wp-block-file/,
   apply($) {
     $('.wp-block-file').each((_, block) => {
       $(block).find('object, .wp-block-file__embed').remove();

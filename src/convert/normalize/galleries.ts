@@ -13,6 +13,7 @@ import type { Normalizer } from './types.js';
  */
 export const galleries: Normalizer = {
   name: 'galleries',
+  appliesTo: /gallery/,
   apply($) {
     $('.gallery, .tiled-gallery').each((_, gallery) => {
       const items = $(gallery).find('.gallery-item, .tiled-gallery-item').toArray();

@@ -8,6 +8,7 @@ import type { Normalizer } from './types.js';
  */
 export const images: Normalizer = {
   name: 'images',
+  appliesTo: /<img\b/i,
   apply($) {
     $('img').each((_, img) => {
       const attrs = img.attribs;

@@ -10,6 +10,7 @@ const BLOCKS = 'p, li, td, th, div, blockquote, figcaption, dd, dt, h1, h2, h3, 
  */
 export const lineBreaks: Normalizer = {
   name: 'line-breaks',
+  appliesTo: /<br\b|wp-block-verse/i,
   apply($) {
     $('h1, h2, h3, h4, h5, h6').find('br').replaceWith(' ');
     $(BLOCKS).each((_, block) => {

@@ -8,5 +8,7 @@ import type { Dom } from '../dom.js';
  */
 export interface Normalizer {
   readonly name: string;
+  /** Markup the pass looks for: when the HTML does not match, the pass is skipped (speed only). */
+  readonly appliesTo?: RegExp;
   apply($: Dom, ctx: ConvertContext): void;
 }

@@ -7,6 +7,7 @@ import type { Normalizer } from './types.js';
  */
 export const verse: Normalizer = {
   name: 'verse',
+  appliesTo: /wp-block-verse/,
   apply($) {
     $('pre.wp-block-verse').each((_, pre) => {
       const lines = ($(pre).html() ?? '').replace(/^\n|\n$/g, '').split('\n');
