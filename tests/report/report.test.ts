@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/output/report/render-report.js';
 import { readManifest, runCli, tempDir } from '../helpers/run.js';
 import { writeSiteExport } from '../output/presets/site-fixture.js';
@@ -17,6 +17,7 @@ if (!hasChromium) console.warn(`report.html browser tests skipped: ${CHROMIUM} i
 let out: string;
 let context: BrowserContext | undefined;
 let profile: string | undefined;
+let launchError: string | undefined;
 
 beforeAll(async () => {
   const dir = await tempDir();
@@ -26,11 +27,16 @@ beforeAll(async () => {
   await runCli([exportFile, join(dir, 'missing.xml'), '--out', out, '--report']);
   if (!hasChromium) return;
   profile = await mkdtemp(join(tmpdir(), 'unpress-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    launchError = (error as Error).message.split('\n')[0] ?? 'unknown error';
+    console.warn(`report.html browser tests skipped: ${CHROMIUM} did not start: ${launchError}`);
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -60,7 +66,11 @@ describe('report.html', () => {
   });
 });
 
-describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
+describe.skipIf(!hasChromium)(hasChromium ? 'report.html in headless Chromium' : `report.html in headless Chromium (skipped: ${CHROMIUM} is missing)`, () => {
+  beforeEach((test) => {
+    if (!context) test.skip(`${CHROMIUM} did not start: ${launchError}`);
+  });
+
   async function open(): Promise<{ page: import('playwright-core').Page; errors: string[] }> {
     const page = await context!.newPage();
     const errors: string[] = [];
