@@ -132,10 +132,12 @@ export class MediaLibrary {
     this.missing.set(url, entry);
   }
 
-  /** For the manifest: how many files are in place, and what is missing (in order of first use). */
+  /** For the manifest: how many files are in place, and what is missing (by URL). */
   async report(): Promise<MediaReport> {
     const errors = await Promise.all([...this.placed.values()]);
-    return { mode: this.settings.mode, files: errors.filter((e) => e === undefined).length, missing: [...this.missing.values()] };
+    // Sorted: records are rendered concurrently, so the order of first use is not stable.
+    const missing = [...this.missing.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((m) => ({ ...m, used_by: [...m.used_by].sort() }));
+    return { mode: this.settings.mode, files: errors.filter((e) => e === undefined).length, missing };
   }
 }
 

@@ -112,7 +112,13 @@ export class SiteRenderer {
     if (this.options.redirects && isPublished(record)) {
       for (const old of oldUrlsOf(record, this.context.site.baseUrl)) this.redirects.add(old.url, url, old.type, record.wordpressId);
     }
-    const task = this.render(converted, path, url, manifestRecord.warnings).catch((error: Error) => {
+    // Decided here, in input order, not when a record's media arrive: names and the report's
+    // comparisons do not depend on timing.
+    const extras = {
+      comments: this.options.comments && record.comments.length ? this.claimCommentsPath(record, path) : undefined,
+      compare: this.bodies?.admit(record.body.length, converted.markdown.length) ?? false,
+    };
+    const task = this.render(converted, path, url, manifestRecord.warnings, extras).catch((error: Error) => {
       this.failures.push({ path, error: error.message });
     });
     if (!this.media) return task;
@@ -125,7 +131,13 @@ export class SiteRenderer {
     await Promise.all([...this.pending]);
   }
 
-  private async render({ record, markdown }: ConvertedRecord, path: string, url: string, warnings: ManifestRecord['warnings']): Promise<void> {
+  private async render(
+    { record, markdown }: ConvertedRecord,
+    path: string,
+    url: string,
+    warnings: ManifestRecord['warnings'],
+    extras: { comments: string | undefined; compare: boolean },
+  ): Promise<void> {
     let body = markdown;
     let featuredImage = record.featuredImage;
     if (this.media) {
@@ -141,8 +153,8 @@ export class SiteRenderer {
     const fm = this.preset.frontMatter(record, { url, aliases, ...(featuredImage !== undefined ? { featuredImage } : {}) });
     const content = this.renderFile(fm, body);
     await this.context.write(path, content);
-    if (this.options.comments && record.comments.length) await this.writeComments(record, path);
-    this.bodies?.add(path, record.body, content);
+    if (extras.comments) await this.writeComments(record, extras.comments);
+    if (extras.compare) this.bodies?.set(path, record.body, content);
     await this.context.onRecord?.({ record, markdown: body, path, content });
   }
 
@@ -151,14 +163,20 @@ export class SiteRenderer {
     return `${head}${body ? `\n${body}` : ''}`;
   }
 
-  private async writeComments(record: PostRecord, path: string): Promise<void> {
+  /** The record's comments file, named like its page; a name already taken gets the post's id. */
+  private claimCommentsPath(record: PostRecord, path: string): string {
     const format = this.options.comments || 'json';
     let file = commentsPathOf(path, record.type, collectionOf(record.type), this.preset.dataDir, format);
     if (this.commentFiles.has(file.toLowerCase())) file = file.replace(/(\.\w+)$/, `-${record.wordpressId ?? this.commentFiles.size}$1`);
     this.commentFiles.add(file.toLowerCase());
+    this.extraFiles.push(file);
+    return file;
+  }
+
+  private async writeComments(record: PostRecord, file: string): Promise<void> {
+    const format = this.options.comments || 'json';
     const toMarkdown = (comment: Comment): string => commentMarkdown(comment, record, this.context.site);
     const thread = threadComments(record.comments, { private: this.options.commentsPrivate, toMarkdown });
-    this.extraFiles.push(file);
     await this.context.write(file, renderComments(thread, format));
   }
 

@@ -19,15 +19,22 @@ export class ReportBodies {
   /** Records whose bodies did not fit. */
   dropped = 0;
 
-  add(path: string, original: string, markdown: string): void {
-    const pair = { original: cut(original), markdown: cut(markdown) };
-    const size = pair.original.length + pair.markdown.length;
+  /**
+   * Whether a record's bodies fit, decided in input order (records are rendered concurrently when
+   * media are fetched): the same records get a comparison on every run.
+   */
+  admit(originalLength: number, markdownLength: number): boolean {
+    const size = Math.min(originalLength, MAX_SIDE) + Math.min(markdownLength, MAX_SIDE) + 200;
     if (this.total + size > MAX_TOTAL) {
       this.dropped++;
-      return;
+      return false;
     }
     this.total += size;
-    this.pairs.set(path, pair);
+    return true;
+  }
+
+  set(path: string, original: string, markdown: string): void {
+    this.pairs.set(path, { original: cut(original), markdown: cut(markdown) });
   }
 
   get(path: string): BodyPair | undefined {
