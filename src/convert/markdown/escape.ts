@@ -23,6 +23,8 @@ const WHITESPACE = /\s/u;
 export const MAYBE = '\uE010';
 
 export function escapeMarkdownText(text: string): string {
+  // The mark itself, should a text contain it, is written as a character reference.
+  if (text.includes(MAYBE)) text = text.replaceAll(MAYBE, '&#xE010;');
   if (!/[\\*_~`[\]<&#>+\-=\d|]/.test(text)) return text;
   const skip = urlRanges(text);
   let out = '';

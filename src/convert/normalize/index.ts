@@ -7,6 +7,7 @@ import { fileBlocks } from './file-block.js';
 import { galleries } from './galleries.js';
 import { images } from './images.js';
 import { lineBreaks } from './line-breaks.js';
+import { tables } from './tables.js';
 import type { Normalizer } from './types.js';
 import { verse } from './verse.js';
 
@@ -24,5 +25,6 @@ export const NORMALIZERS: readonly Normalizer[] = [
   fileBlocks, //     File block -> its link
   verse, //          Verse block -> lines with hard breaks
   codeBlocks, //     every <pre> -> <pre><code class="language-…">
+  tables, //         tables Markdown cannot hold marked to stay HTML
   lineBreaks, //     <br> at the edge of a block dropped; in headings, a space
 ];

@@ -1,4 +1,6 @@
 import type TurndownService from 'turndown';
+import { FNREF_TAG } from '../footnotes/note-store.js';
+import { KEEP_TABLE_ATTRIBUTE } from '../normalize/tables.js';
 import { italic } from './figure.js';
 import type { RuleDefinition } from './types.js';
 
@@ -8,8 +10,8 @@ import type { RuleDefinition } from './types.js';
  * (in <thead>, all <th>, or every cell in bold); otherwise the header row is left empty, which
  * renders as a thin empty band instead of making data look like headings.
  * Cells: line breaks and paragraphs become `<br>`, `|` is escaped. A table Markdown cannot hold
- * (merged cells, lists or code or another table inside a cell) is kept as HTML, without its
- * presentational attributes. `<caption>` becomes an italic line under the table.
+ * (marked by normalize/tables.ts) is kept as HTML, without its presentational attributes.
+ * `<caption>` becomes an italic line under the table.
  */
 export const table: RuleDefinition = {
   name: 'table',
@@ -20,7 +22,7 @@ export const table: RuleDefinition = {
       const rows = rowsOf(el);
       const caption = captionOf(service, el);
       if (rows.length === 0) return caption;
-      if (rows.some((row) => cellsOf(row).some((cell) => !isSimpleCell(cell)))) return `\n\n${cleanHtml(el)}\n\n${caption}`;
+      if (el.hasAttribute(KEEP_TABLE_ATTRIBUTE)) return `\n\n${cleanHtml(el)}\n\n${caption}`;
       let cells = rows.map((row) => cellsOf(row).map((cell) => cellMarkdown(service, cell)));
       const width = Math.max(...cells.map((row) => row.length));
       if (width === 0) return caption;
@@ -58,13 +60,6 @@ function cellsOf(row: HTMLElement): HTMLElement[] {
   return (Array.from(row.children) as HTMLElement[]).filter((cell) => cell.nodeName === 'TD' || cell.nodeName === 'TH');
 }
 
-const BLOCK_IN_CELL = 'ul, ol, pre, table, blockquote, h1, h2, h3, h4, h5, h6, dl, figure, iframe, video, audio, hr';
-
-function isSimpleCell(cell: HTMLElement): boolean {
-  const span = (name: string): number => Number.parseInt(cell.getAttribute(name) ?? '1', 10) || 1;
-  return span('colspan') === 1 && span('rowspan') === 1 && !cell.querySelector(BLOCK_IN_CELL);
-}
-
 function isWhollyBold(cell: HTMLElement): boolean {
   const text = (cell.textContent ?? '').trim();
   if (!text) return true;
@@ -73,8 +68,9 @@ function isWhollyBold(cell: HTMLElement): boolean {
 }
 
 function cellMarkdown(service: TurndownService, cell: HTMLElement): string {
+  // From its HTML rather than the node: turndown would clone the node, which fails on odd tag names.
   return service
-    .turndown(cell)
+    .turndown(cell.innerHTML)
     .trim()
     .replace(/\\\n/g, '<br>')
     .replace(/\n+/g, '<br>')
@@ -93,18 +89,28 @@ function alignment(cell: HTMLElement | undefined): string {
 
 function captionOf(service: TurndownService, table: HTMLElement): string {
   const caption = Array.from(table.children).find((child) => child.nodeName === 'CAPTION') as HTMLElement | undefined;
-  const text = caption ? service.turndown(caption).trim() : '';
+  const text = caption ? service.turndown(caption.innerHTML).trim() : '';
   return text ? `${italic(text)}\n\n` : '';
 }
 
-const KEPT_ATTRIBUTES = new Set(['colspan', 'rowspan', 'scope', 'headers']);
+const KEPT_ATTRIBUTES: Record<string, readonly string[]> = {
+  '*': ['colspan', 'rowspan', 'scope', 'headers'],
+  A: ['href', 'title'],
+  IMG: ['src', 'alt', 'title'],
+};
 
-/** The table as HTML, without style, class, width and such. */
+/**
+ * The table as HTML, without style, class, width and such; footnote references as `[^n]` text.
+ * (It edits the node, which turndown does not use after this rule.)
+ */
 function cleanHtml(table: HTMLElement): string {
-  const copy = table.cloneNode(true) as HTMLElement;
-  for (const el of [copy, ...Array.from(copy.querySelectorAll('*'))]) {
-    for (const name of Array.from(el.attributes).map((a) => a.name)) if (!KEPT_ATTRIBUTES.has(name) && !(el.nodeName === 'A' && name === 'href') && !(el.nodeName === 'IMG' && ['src', 'alt', 'title'].includes(name))) el.removeAttribute(name);
+  for (const reference of Array.from(table.querySelectorAll(FNREF_TAG))) {
+    reference.replaceWith(table.ownerDocument.createTextNode(`[^${reference.getAttribute('data-n')}]`));
   }
-  for (const caption of Array.from(copy.querySelectorAll('caption'))) caption.remove();
-  return copy.outerHTML;
+  for (const caption of Array.from(table.querySelectorAll('caption'))) caption.remove();
+  for (const el of [table, ...Array.from(table.querySelectorAll('*'))]) {
+    const kept = [...KEPT_ATTRIBUTES['*']!, ...(KEPT_ATTRIBUTES[el.nodeName] ?? [])];
+    for (const name of Array.from(el.attributes).map((a) => a.name)) if (!kept.includes(name)) el.removeAttribute(name);
+  }
+  return table.outerHTML;
 }
