@@ -28,3 +28,11 @@ const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'jpe', 'png', 'gif', 'webp', 'b
 export function isImageUrl(url: string): boolean {
   return IMAGE_EXTENSIONS.has(extensionOf(url));
 }
+
+/**
+ * True when `offset` falls inside a tag (`<a href="[ref]…">`): text passes leave such places alone.
+ * A `<` that does not start a tag (`a < b`) does not count.
+ */
+export function insideTag(text: string, offset: number): boolean {
+  return /<[A-Za-z/][^<>]*$/.test(text.slice(Math.max(0, offset - 2000), offset));
+}

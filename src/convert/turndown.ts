@@ -1,6 +1,7 @@
 import TurndownService from 'turndown';
 import { escapeMarkdownText } from './markdown/escape.js';
 import { KEPT_AS_HTML, RULES } from './rules/index.js';
+import { keptHtml } from './rules/kept-html.js';
 
 /**
  * The one configured turndown: ATX headings, fenced code, `-` bullets, `*` emphasis, `---` rules,
@@ -17,6 +18,7 @@ export function makeTurndown(): TurndownService {
     strongDelimiter: '**',
     hr: '---',
     br: '\\',
+    keepReplacement: (_, node) => ((node as HTMLElement & { isBlock?: boolean }).isBlock ? `\n\n${keptHtml(node)}\n\n` : keptHtml(node)),
   });
   service.escape = escapeMarkdownText;
   // addRule puts a rule first: add in reverse so that RULES' order is the priority order.

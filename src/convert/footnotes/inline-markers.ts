@@ -1,4 +1,5 @@
 import type { ConvertContext } from '../context.js';
+import { insideTag } from '../html.js';
 import { noteHtml } from './shortcodes.js';
 
 /**
@@ -17,11 +18,8 @@ export function inlineNoteMarkers(text: string, ctx: ConvertContext): string {
     return html ? ctx.notes.addInline(html) : match;
   };
   return text
-    .replace(NOTE_TAGS, (match, _tag: string, content: string) => note(match, content))
+    .replace(NOTE_TAGS, (match, _tag: string, content: string, offset: number, whole: string) => (insideTag(whole, offset) ? match : note(match, content)))
+    // `<a title="a ((b))">`: parentheses in an attribute are not a note.
     .replace(DOUBLE_PARENS, (match, content: string, offset: number, whole: string) => (insideTag(whole, offset) ? match : note(match, content)));
 }
 
-/** `<a title="a ((b))">`: parentheses in an attribute are not a note. */
-function insideTag(text: string, offset: number): boolean {
-  return text.lastIndexOf('<', offset) > text.lastIndexOf('>', offset);
-}

@@ -1,5 +1,6 @@
 import { fromMatch, regexp } from '@wordpress/shortcode';
 import type { ConvertContext } from '../context.js';
+import { insideTag } from '../html.js';
 import { KNOWN_SHORTCODE_TAGS, SHORTCODES } from '../shortcodes/index.js';
 import type { ShortcodeHandler, ShortcodeStage } from '../shortcodes/types.js';
 
@@ -30,6 +31,8 @@ export function convertShortcodes(text: string, stage: ShortcodeStage, ctx: Conv
   return text.replace(pattern, (...args: string[]) => {
     const [match, left, , , , , , right] = args as [string, string, string, string, string, string, string, string];
     if (left === '[' && right === ']') return last ? `&#91;${match.slice(2, -1)}` : match;
+    // In an attribute (`<a href="[ref]…">`) a shortcode's HTML would break the tag: left as written.
+    if (insideTag(text, Number(args[args.length - 2]))) return match;
     const shortcode = fromMatch(args);
     const handler = handlers.get(shortcode.tag);
     if (!handler || handler.stage !== stage) return match;

@@ -1,7 +1,7 @@
 import type TurndownService from 'turndown';
-import { FNREF_TAG } from '../footnotes/note-store.js';
 import { KEEP_TABLE_ATTRIBUTE } from '../normalize/tables.js';
 import { italic } from './figure.js';
+import { keptHtml } from './kept-html.js';
 import type { RuleDefinition } from './types.js';
 
 /**
@@ -100,17 +100,14 @@ const KEPT_ATTRIBUTES: Record<string, readonly string[]> = {
 };
 
 /**
- * The table as HTML, without style, class, width and such; footnote references as `[^n]` text.
+ * The table as HTML, without style, class, width and such; markers inside as keptHtml() writes them.
  * (It edits the node, which turndown does not use after this rule.)
  */
 function cleanHtml(table: HTMLElement): string {
-  for (const reference of Array.from(table.querySelectorAll(FNREF_TAG))) {
-    reference.replaceWith(table.ownerDocument.createTextNode(`[^${reference.getAttribute('data-n')}]`));
-  }
   for (const caption of Array.from(table.querySelectorAll('caption'))) caption.remove();
   for (const el of [table, ...Array.from(table.querySelectorAll('*'))]) {
     const kept = [...KEPT_ATTRIBUTES['*']!, ...(KEPT_ATTRIBUTES[el.nodeName] ?? [])];
     for (const name of Array.from(el.attributes).map((a) => a.name)) if (!kept.includes(name)) el.removeAttribute(name);
   }
-  return table.outerHTML;
+  return keptHtml(table);
 }
