@@ -8,6 +8,11 @@ import { MORE_TAG, NEXTPAGE_TAG } from '../normalize/comments.js';
  * which turndown does not use after its rule.
  */
 export function keptHtml(node: HTMLElement): string {
+  restoreMarkers(node);
+  return node.outerHTML;
+}
+
+export function restoreMarkers(node: HTMLElement): void {
   const document = node.ownerDocument;
   for (const reference of Array.from(node.querySelectorAll(FNREF_TAG))) {
     reference.replaceWith(document.createTextNode(`[^${reference.getAttribute('data-n')}]`));
@@ -15,5 +20,4 @@ export function keptHtml(node: HTMLElement): string {
   for (const marker of Array.from(node.querySelectorAll(`${MORE_TAG}, ${NEXTPAGE_TAG}`))) {
     marker.replaceWith(document.createComment(marker.nodeName === MORE_TAG.toUpperCase() ? 'more' : 'nextpage'));
   }
-  return node.outerHTML;
 }

@@ -1,7 +1,7 @@
 import type TurndownService from 'turndown';
 import { KEEP_TABLE_ATTRIBUTE } from '../normalize/tables.js';
 import { italic } from './figure.js';
-import { keptHtml } from './kept-html.js';
+import { restoreMarkers } from './kept-html.js';
 import type { RuleDefinition } from './types.js';
 
 /**
@@ -104,10 +104,11 @@ const KEPT_ATTRIBUTES: Record<string, readonly string[]> = {
  * (It edits the node, which turndown does not use after this rule.)
  */
 function cleanHtml(table: HTMLElement): string {
+  restoreMarkers(table);
   for (const caption of Array.from(table.querySelectorAll('caption'))) caption.remove();
   for (const el of [table, ...Array.from(table.querySelectorAll('*'))]) {
     const kept = [...KEPT_ATTRIBUTES['*']!, ...(KEPT_ATTRIBUTES[el.nodeName] ?? [])];
     for (const name of Array.from(el.attributes).map((a) => a.name)) if (!kept.includes(name)) el.removeAttribute(name);
   }
-  return keptHtml(table);
+  return table.outerHTML;
 }
