@@ -2,6 +2,7 @@ import type { PostRecord, TermRef } from '../../model/post.js';
 import type { SiteIndex } from '../../model/site.js';
 import { termKey } from '../../model/site.js';
 import type { SourceRef } from '../../model/source-ref.js';
+import { toPlainText } from '../../model/plain-text.js';
 import { decodeSlug, slugifyName } from '../../model/slug.js';
 import { toIsoDate } from './dates.js';
 import type { WxrItem } from './parse-item.js';
@@ -96,7 +97,7 @@ export function toPostRecord(item: WxrItem, site: SiteIndex, source: SourceRef):
     })),
     passwordProtected: item.password !== '',
     sticky: item.isSticky,
-    excerpt: item.excerpt.trim() || undefined,
+    excerpt: toPlainText(item.excerpt) || undefined,
     featuredImage: thumbnailId ? site.attachments.get(thumbnailId)?.url : undefined,
     originalUrl: item.link || undefined,
     oldSlugs,

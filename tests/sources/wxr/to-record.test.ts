@@ -117,3 +117,10 @@ describe('toPostRecord', () => {
     expect(recordOf(item({ post_type: 'recipe' })).type).toBe('recipe');
   });
 });
+
+describe('excerpt', () => {
+  it('is plain text: tags dropped, entities decoded, whitespace collapsed', () => {
+    const xml = item().replace('<excerpt:encoded><![CDATA[]]></excerpt:encoded>', '<excerpt:encoded><![CDATA[<p>Le <em>care</em> &amp; le\n service</p>]]></excerpt:encoded>');
+    expect(recordOf(xml).excerpt).toBe('Le care & le service');
+  });
+});
