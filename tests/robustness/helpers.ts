@@ -74,3 +74,48 @@ export function fates(manifest: Manifest): { written: number[]; skipped: number[
     list.map((e) => e.wordpress_id ?? e.wordpressId ?? 0).sort((a, b) => a - b);
   return { written: ids(manifest.records), skipped: ids(manifest.skipped), failed: ids(manifest.failed) };
 }
+
+/**
+ * Items a file holds: every `<item>` start tag after the channel header, wherever it is (WordPress's
+ * regex importer finds items that way, and a CDATA section left open by damage swallows real
+ * items), plus every `</item>` outside CDATA and comments whose start tag is missing (a damaged
+ * `<item>` still leaves an item).
+ */
+export function countItems(text: string): number {
+  const from = headerEnd(text);
+  const events: Array<{ at: number; start: boolean }> = [];
+  for (const match of text.slice(from).matchAll(/<item[\s>]/g)) events.push({ at: from + match.index, start: true });
+  const tag = /<!\[CDATA\[|<!--|<\/item>/g;
+  tag.lastIndex = from;
+  for (let match = tag.exec(text); match; match = tag.exec(text)) {
+    if (match[0] === '</item>') {
+      events.push({ at: match.index, start: false });
+      continue;
+    }
+    const close = text.indexOf(match[0] === '<!--' ? '-->' : ']]>', match.index + match[0].length);
+    if (close === -1) break;
+    tag.lastIndex = close + 3;
+  }
+  let count = 0;
+  let open = false;
+  for (const event of events.sort((a, b) => a.at - b.at)) {
+    if (event.start) {
+      count++;
+      open = true;
+    } else if (open) open = false;
+    else count++;
+  }
+  return count;
+}
+
+function headerEnd(text: string): number {
+  const tag = /<!\[CDATA\[|<!--|<item[\s>]|<\/item>/g;
+  for (let match = tag.exec(text); match; match = tag.exec(text)) {
+    if (match[0] === '<![CDATA[' || match[0] === '<!--') {
+      const close = text.indexOf(match[0] === '<!--' ? '-->' : ']]>', match.index + match[0].length);
+      if (close === -1) return text.length;
+      tag.lastIndex = close + 3;
+    } else return match.index;
+  }
+  return text.length;
+}

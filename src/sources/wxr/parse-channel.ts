@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import type { SiteIndex, TermInfo } from '../../model/site.js';
 import { termKey } from '../../model/site.js';
 import { canonicalKeys, readPrefixMap, type PrefixMap } from './namespaces.js';
@@ -48,9 +49,15 @@ export function parseWxrChannel(header: string): WxrChannel {
   ];
   const closed = /<\/rss>/.test(repaired.text) ? repaired.text : `${repaired.text}</channel></rss>`;
   const prefixes = readPrefixMap(withoutDoctype);
+  const inlined = inlineCdata(closed);
+  const strict = XMLValidator.validate(inlined);
+  if (strict !== true) {
+    // Still read (the items may be fine), but the user learns that site facts may be incomplete.
+    repairs.push(`its structure is broken at line ${strict.err.line} (${strict.err.msg.replace(/\.$/, '')}): site facts, authors or terms may be incomplete`);
+  }
   let parsed: Record<string, unknown>;
   try {
-    parsed = canonicalKeys(makeWxrParser().parse(inlineCdata(closed)) as Record<string, unknown>, prefixes);
+    parsed = canonicalKeys(makeWxrParser().parse(inlined) as Record<string, unknown>, prefixes);
   } catch (error) {
     throw new NotAnExportError(`has a channel header that cannot be read (${(error as Error).message.split('\n')[0]})`);
   }

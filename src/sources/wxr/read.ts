@@ -182,18 +182,54 @@ interface Part {
  */
 function readPiece(text: string, line: number, channel: WxrChannel): Part[] {
   const whole: Part = { text, line, parsed: parseItemText(text, line, channel) };
-  const starts = innerItemStarts(text);
-  if (starts.length === 0) return [whole];
-  const parts: Part[] = [];
-  let partLine = line;
-  [0, ...starts].forEach((start, i) => {
-    const end = starts[i] ?? text.length;
-    const partText = text.slice(start, end);
-    parts.push({ text: partText, line: partLine, parsed: parseItemText(partText, partLine, channel) });
-    partLine += countNewlines(partText);
-  });
+  const cuts = cutAtItemStarts(text, line);
+  if (cuts.length === 1) return [whole];
+  // A damaged first <item> leaves the channel header in front of the items it was glued to: the
+  // header was read already, it is not one more item.
+  const items = /<(?:rss|channel)[\s>]/.test(cuts[0]!.text) ? cuts.slice(1) : cuts;
+  const parts = items.map((cut): Part => ({ ...cut, parsed: parseItemText(cut.text, cut.line, channel) }));
   const glued = 'error' in whole.parsed || parts.slice(1).some((p) => !('error' in p.parsed) && p.parsed.item.postId > 0);
   return glued ? parts : [whole];
+}
+
+/** A text cut before each inner `<item>` tag, with the line where each part starts. */
+function cutAtItemStarts(text: string, line: number): Array<{ text: string; line: number }> {
+  const starts = innerItemStarts(text);
+  const cuts: Array<{ text: string; line: number }> = [];
+  let partLine = line;
+  [0, ...starts].forEach((start, i) => {
+    const partText = text.slice(start, starts[i] ?? text.length);
+    cuts.push({ text: partText, line: partLine });
+    partLine += countNewlines(partText);
+  });
+  return cuts;
+}
+
+/**
+ * An item the text ended in. If the file was cut, its last part is the item cut short; whatever
+ * came before (items a CDATA section or comment never closed had swallowed) is read like any item.
+ * If the file is complete (`</rss>` at its end), nothing was cut: the never-closed section is the
+ * damage, and every part is read.
+ */
+function readUnfinished(text: string, line: number, channel: WxrChannel, fileCut: boolean): Array<Part | { cut: true; line: number }> {
+  const cuts = cutAtItemStarts(text, line);
+  return cuts.map((cut, i) => {
+    if (i < cuts.length - 1) return { ...cut, parsed: parseItemText(cut.text, cut.line, channel) };
+    if (fileCut) return { cut: true, line: cut.line };
+    const end = cut.text.lastIndexOf('</item>');
+    const itemText = end === -1 ? cut.text : cut.text.slice(0, end + 7);
+    return { text: itemText, line: cut.line, parsed: parseItemText(itemText, cut.line, channel) };
+  });
+}
+
+/** The event for one part read from the file. */
+function partEvent(part: Part, index: number, invalidBytes: number): WxrEvent {
+  if ('error' in part.parsed) {
+    const postId = /<(?:\w+:)?post_id>\s*(?:<!\[CDATA\[)?\s*(\d+)/.exec(part.text)?.[1];
+    return { kind: 'bad-item', index, line: part.line, ...(postId ? { postId: Number(postId) } : {}), error: part.parsed.error };
+  }
+  const invalidChars = invalidBytes > 0 ? countChar(part.text, '\uFFFD') : 0;
+  return { kind: 'item', index, line: part.line, item: part.parsed.item, repairs: part.parsed.repairs, ...(invalidChars ? { invalidChars } : {}) };
 }
 
 function countNewlines(text: string): number {
@@ -225,34 +261,21 @@ export async function* readWxrItems(file: string, channel: WxrChannel): AsyncGen
       watch.headerSeen = true;
       continue;
     }
-    if (piece.kind === 'truncated') {
-      truncated = true;
+    const parts = piece.kind === 'item' ? readPiece(piece.text, piece.line, channel) : readUnfinished(piece.text ?? '', piece.line, channel, !/<\/rss\s*>/.test(watch.tail));
+    for (const part of parts) {
       position++;
-      yield {
-        kind: 'truncated',
-        index: position,
-        line: piece.line,
-        error: `ends in the middle of item ${position} (line ${piece.line}): the file is truncated; the ${position - 1} item(s) before it were read`,
-      };
-      continue;
-    }
-    for (const part of readPiece(piece.text, piece.line, channel)) {
-      position++;
-      lastLine = part.line;
-      if ('error' in part.parsed) {
-        const postId = /<(?:\w+:)?post_id>\s*(?:<!\[CDATA\[)?\s*(\d+)/.exec(part.text)?.[1];
-        yield { kind: 'bad-item', index: position, line: part.line, ...(postId ? { postId: Number(postId) } : {}), error: part.parsed.error };
+      if ('cut' in part) {
+        truncated = true;
+        yield {
+          kind: 'truncated',
+          index: position,
+          line: part.line,
+          error: `ends in the middle of item ${position} (line ${part.line}): the file is truncated; the ${position - 1} item(s) before it were read`,
+        };
         continue;
       }
-      const invalidChars = watch.invalid > 0 ? countChar(part.text, '\uFFFD') : 0;
-      yield {
-        kind: 'item',
-        index: position,
-        line: part.line,
-        item: part.parsed.item,
-        repairs: part.parsed.repairs,
-        ...(invalidChars ? { invalidChars } : {}),
-      };
+      lastLine = part.line;
+      yield partEvent(part, position, watch.invalid);
     }
   }
   if (!truncated && watch.headerSeen) {

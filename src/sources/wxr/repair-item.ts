@@ -208,7 +208,8 @@ function readCdataRun(text: string, start: number, log: RepairLog, bound: boolea
     if (next === -1 || !text.startsWith('<![CDATA[', next) || between.includes(']]>')) {
       // Markup after a value's CDATA, then a stray `]]>` before the element closes: the `]]>`
       // that ended the section early belonged to the content (`<![CDATA[]]><!-- wp:... -->...]]>`).
-      if (next !== -1 && !between.includes(']]>') && !text.startsWith('</', next)) {
+      const name = next === -1 || between.includes(']]>') ? undefined : openingNameBefore(text, start);
+      if (name !== undefined && !text.startsWith(`</${name}>`, next)) {
         const rule = elementRule(text, start, log, 'nested-cdata', undefined, close + 3);
         if (rule) return rule;
       }
@@ -235,9 +236,8 @@ function elementRule(
   /** Applies only if a `]]>` stands between this offset and the element's end. */
   onlyIfStrayEndAfter?: number,
 ): { text: string; end: number } | undefined {
-  const opening = /<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>\s*$/.exec(text.slice(Math.max(0, start - 512), start));
-  if (!opening) return undefined;
-  const name = opening[1]!;
+  const name = openingNameBefore(text, start);
+  if (name === undefined) return undefined;
   const end = text.indexOf(`</${name}>`, start);
   if (end === -1) return undefined;
   if (onlyIfClosedAfter !== undefined && onlyIfClosedAfter !== -1 && onlyIfClosedAfter + 3 <= end) return undefined;
@@ -252,6 +252,16 @@ function elementRule(
   }
   log.add(kind, `<${name}>`);
   return { text: escapeText(removeControls(value, log)), end };
+}
+
+/** The name of the start tag right before `start` (whitespace apart), if that is what precedes it. */
+function openingNameBefore(text: string, start: number): string | undefined {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
+  if (text[i] !== '>' || text[i - 1] === '/') return undefined;
+  const lt = text.lastIndexOf('<', i);
+  if (lt === -1) return undefined;
+  return /^<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>$/.exec(text.slice(lt, i + 1))?.[1];
 }
 
 function escapeText(text: string): string {

@@ -8,8 +8,11 @@ import { detached } from './xml-text.js';
 export type WxrPiece =
   | { kind: 'header'; text: string }
   | { kind: 'item'; text: string; index: number; line: number }
-  /** The text ended inside an item (a download cut short). */
-  | { kind: 'truncated'; index: number; line: number };
+  /**
+   * The text ended inside an item (a download cut short, or a CDATA section or comment never
+   * closed); `text` is what was read of it, with any item that section swallowed.
+   */
+  | { kind: 'truncated'; index: number; line: number; text?: string };
 
 export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenerator<WxrPiece> {
   let buf = '';
@@ -101,7 +104,7 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
     // A file that ends right after `</item>` was too short for the scanner to look at that tag.
     const last = /<\/item\s*>\s*$/.exec(buf.slice(pos));
     if (last) yield { kind: 'item', text: buf.slice(itemStart, pos + last.index + last[0].trimEnd().length), index: index + 1, line: itemLine };
-    else yield { kind: 'truncated', index: index + 1, line: itemLine };
+    else yield { kind: 'truncated', index: index + 1, line: itemLine, text: buf.slice(itemStart) };
   }
 }
 
