@@ -198,6 +198,24 @@ describe('items no repair can save', () => {
     expect(run.manifest.failed.map((f) => f.wordpressId)).toEqual([2]);
   });
 
+  it('does not let a comment that is never closed swallow the items after it', async () => {
+    const items = posts(4);
+    items[1] = items[1]!.replace('<wp:post_id>', '<!-- <wp:post_id>');
+    const run = await convertExport(exportOf(items));
+    expect(run.code).toBe(1);
+    expect(run.manifest.records.map((r) => r.wordpress_id)).toEqual([1, 3, 4]);
+    expect(run.manifest.failed.map((f) => [f.source.item, f.error])).toEqual([[2, expect.stringMatching(/, item 2 \(line \d+, post 2\) is not well-formed XML/)]]);
+  });
+
+  it('says so when the channel header itself is broken, and still reads the items', async () => {
+    const text = exportOf(posts(2)).replace('<title>Site</title>', '<title>Site</titel>');
+    const run = await convertExport(text);
+    expect(run.manifest.records).toHaveLength(2);
+    expect(run.manifest.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^the channel header is not well-formed XML, read leniently: its structure is broken at line \d+ \(.*titel.*\): site facts, authors or terms may be incomplete$/),
+    ]);
+  });
+
   it('keeps as one post an item whose content quotes a whole <item> in CDATA', async () => {
     const quoted = '<pre><item><title>x</title><wp:post_id>99</wp:post_id></item></pre>';
     const run = await convertExport(exportOf([item({ content: quoted }), item({ post_id: '11', post_name: 'deux' })]));
