@@ -48,6 +48,8 @@ export class WorkerPool {
   private readonly slicer: AttachmentSlicer;
   private readonly workerSite: SiteIndex;
   private readonly limits: ResourceLimits;
+  /** Batches converted by workers (the rest, if any, were converted in this thread). */
+  batchesInWorkers = 0;
 
   constructor(
     private readonly site: SiteIndex,
@@ -101,6 +103,7 @@ export class WorkerPool {
     live.worker.on('message', ({ batch, outcomes }: BatchResult) => {
       const job = live.jobs.get(batch);
       live.jobs.delete(batch);
+      this.batchesInWorkers++;
       job?.resolve(outcomes);
       this.pump();
     });

@@ -78,6 +78,16 @@ describe('convertRecords on a worker pool', () => {
     expect(items(pooled)).toEqual([...items(pooled)].sort((a, b) => a - b));
   });
 
+  it('starts real workers from the TypeScript sources (tsx), as under the test runner', async () => {
+    const pool = new WorkerPool(emptySiteIndex(), 1);
+    const [event] = [record(1, 'Hello <em>world</em>')];
+    const rec = event!.kind === 'record' ? event!.record : undefined;
+    const [outcome] = await pool.convert([rec!]);
+    await pool.close();
+    expect(outcome).toEqual({ markdown: 'Hello *world*\n', warnings: [] });
+    expect(pool.batchesInWorkers).toBe(1);
+  });
+
   it('turns a record whose conversion throws in a worker into a failed entry and goes on', async () => {
     const events = [record(1, 'one'), record(2, 42), record(3, 'three')];
     const pooled = await collect(events, emptySiteIndex(), { workers: 1, inThreadRecords: 0 });
@@ -98,5 +108,6 @@ describe('convertRecords on a worker pool', () => {
     const outcomes = (await Promise.all(pending)).flat();
     await pool.close();
     expect(outcomes).toEqual(records.map((r) => convertOne(r, site)));
+    expect(pool.batchesInWorkers).toBeGreaterThan(0);
   });
 });
