@@ -22,6 +22,10 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
   let line = 1; // line number at buf[0]
   let itemLine = 0;
   let index = 0;
+  // The header read so far, set aside chunk by chunk: appending to one growing string would copy
+  // all of it again for every chunk (a header tens of MB long, or garbage, took seconds).
+  const headerParts: string[] = [];
+  const headerText = (upTo: number): string => headerParts.join('') + buf.slice(0, upTo);
 
   const advanceLines = (upTo: number): void => {
     for (let i = buf.indexOf('\n'); i !== -1 && i < upTo; i = buf.indexOf('\n', i + 1)) line++;
@@ -51,7 +55,7 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
       if (itemStart === -1 && need.tag === 'item') {
         if (!headerDone) {
           headerDone = true;
-          yield { kind: 'header', text: buf.slice(0, lt) };
+          yield { kind: 'header', text: headerText(lt) };
         }
         itemStart = lt;
         itemLine = line + countNewlines(buf, 0, lt);
@@ -74,12 +78,13 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
         // An </item> without its <item> (a damaged start tag): the text since the previous item
         // (or the header) holds that item; yielded so that it is reported, never silently dropped.
         const end = buf.indexOf('>', lt) + 1;
+        const gap = headerDone ? buf.slice(0, end) : headerText(end);
         if (!headerDone) {
           headerDone = true;
-          yield { kind: 'header', text: buf.slice(0, lt) };
+          yield { kind: 'header', text: headerText(lt) };
         }
         index++;
-        yield { kind: 'item', text: detached(buf.slice(0, end)), index, line: line + countNewlines(buf, 0, Math.max(0, buf.search(/\S/))) };
+        yield { kind: 'item', text: detached(gap), index, line: line + countNewlines(buf, 0, Math.max(0, buf.search(/\S/))) };
         advanceLines(end);
         buf = buf.slice(end);
         pos = 0;
@@ -92,6 +97,11 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
       advanceLines(pos);
       buf = buf.slice(pos);
       pos = 0;
+    } else if (itemStart === -1 && !headerDone && pos > 0) {
+      advanceLines(pos);
+      headerParts.push(buf.slice(0, pos));
+      buf = buf.slice(pos);
+      pos = 0;
     } else if (itemStart > 0) {
       advanceLines(itemStart);
       buf = buf.slice(itemStart);
@@ -99,7 +109,7 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
       itemStart = 0;
     }
   }
-  if (!headerDone) yield { kind: 'header', text: buf };
+  if (!headerDone) yield { kind: 'header', text: headerText(buf.length) };
   else if (itemStart !== -1) {
     // A file that ends right after `</item>` was too short for the scanner to look at that tag.
     const last = /<\/item\s*>\s*$/.exec(buf.slice(pos));
