@@ -20,8 +20,10 @@ export function toFrontMatter(record: PostRecord): FrontMatter {
     tags: nonEmpty(record.tags),
   };
   for (const taxonomy of Object.keys(record.taxonomies).sort()) {
-    if (taxonomy in fm || RESERVED.has(taxonomy)) continue;
-    fm[taxonomy] = nonEmpty(record.taxonomies[taxonomy] ?? []);
+    if (Object.hasOwn(fm, taxonomy) || RESERVED.has(taxonomy)) continue;
+    // defineProperty, not assignment: a taxonomy may be named __proto__ or constructor.
+    const names = Object.hasOwn(record.taxonomies, taxonomy) ? record.taxonomies[taxonomy] : undefined;
+    Object.defineProperty(fm, taxonomy, { value: nonEmpty(names ?? []), enumerable: true, writable: true, configurable: true });
   }
   Object.assign(fm, {
     comment_count: record.commentCount,

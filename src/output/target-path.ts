@@ -3,7 +3,9 @@ import { slugifyName } from '../model/slug.js';
 
 /** File-name safety: what a slug may contain once it becomes a path segment. */
 const MAX_BYTES = 120;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
+/** Names unpress writes at the top of the output folder: no collection may take them. */
+const OWN_TOP_LEVEL = /^(manifest|taxonomies|redirects|report)\.(json|html)$|^_redirects$|^comments$|^\.unpress/i;
 
 /** A slug made safe as one file name: no separators, no dot-only names, no control characters, bounded. */
 export function safeFileStem(slug: string): string {
@@ -13,7 +15,7 @@ export function safeFileStem(slug: string): string {
     .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
-  if (WINDOWS_RESERVED.test(stem)) stem = `${stem}_`;
+  if (WINDOWS_RESERVED.test(stem)) stem = `_${stem}`;
   return truncateUtf8(stem, MAX_BYTES).replace(/[-.]+$/g, '');
 }
 
@@ -31,7 +33,8 @@ function truncateUtf8(text: string, maxBytes: number): string {
 export function collectionOf(type: string): string {
   if (type === 'post') return 'posts';
   if (type === 'page') return 'pages';
-  return safeFileStem(type) || 'other';
+  const folder = safeFileStem(type) || 'other';
+  return OWN_TOP_LEVEL.test(folder) ? `${folder}_` : folder;
 }
 
 /** The slug a record is written under: its own, else one made from the title, else from its id. */

@@ -1,11 +1,21 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { Manifest } from '../../src/output/manifest.js';
 
+const created: string[] = [];
+/** Removes the temporary folders of a test file (tests/setup.ts runs it after each file; UNPRESS_KEEP_TMP=1 keeps them). */
+export function removeTempDirs(): void {
+  if (process.env['UNPRESS_KEEP_TMP']) return;
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export async function tempDir(prefix = 'unpress-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** Runs the CLI in-process; returns its exit code and printed lines. */

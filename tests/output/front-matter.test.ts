@@ -44,6 +44,13 @@ describe('front matter', () => {
     expect(parsed['excerpt']).toBe(title);
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])('keeps a custom taxonomy named %s', (taxonomy) => {
+    const record = { ...recordOf(item()), taxonomies: Object.defineProperty({}, taxonomy, { value: ['x'], enumerable: true }) as Record<string, string[]> };
+    const parsed = parseFrontMatter(renderFrontMatter(toFrontMatter(record)));
+    expect(Object.hasOwn(parsed, taxonomy)).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(parsed, taxonomy)?.value).toEqual(['x']);
+  });
+
   it('keeps the date a string with its offset', () => {
     const parsed = parseFrontMatter(renderFrontMatter(toFrontMatter(recordOf(item()))));
     expect(parsed['date']).toBe('2017-11-26T16:12:59+01:00');

@@ -7,7 +7,8 @@ describe('safeFileStem', () => {
     ['../../etc/passwd', 'etc-passwd'],
     ['a/b\\c', 'a-b-c'],
     ['..', ''],
-    ['con', 'con_'],
+    ['con', '_con'],
+    ['CON.txt', '_CON.txt'],
     ['tab\there\u0000nul', 'tab-here-nul'],
     ['日本-café', '日本-café'],
   ])('%j -> %j', (slug, expected) => {
@@ -34,6 +35,11 @@ describe('PathPlanner', () => {
     expect(planner.plan(recordOf(item({ post_id: '1' })))).toBe('posts/bonjour.md');
     expect(planner.plan(recordOf(item({ post_id: '2', post_name: 'Bonjour' })))).toBe('posts/Bonjour-2.md');
     expect(planner.plan(recordOf(item({ post_id: '3' })))).toBe('posts/bonjour-3.md');
+  });
+
+  it('never lets a post type take the name of a file unpress writes itself', () => {
+    const planner = new PathPlanner();
+    expect(planner.plan(recordOf(item({ post_type: 'manifest.json' })))).toBe('manifest.json_/bonjour.md');
   });
 
   it('derives a name from the title when the slug is empty', () => {
