@@ -14,6 +14,7 @@ import { serializeBlocksToHtml } from './prepare/blocks.js';
 import { needsAutop, prepareAfterAutop, prepareBeforeAutop } from './prepare/classic.js';
 import { convertShortcodes } from './prepare/shortcodes.js';
 import { makeTurndown } from './turndown.js';
+import { turndownInput, viewOf } from './view/from-cheerio.js';
 
 /** The configured turndown, built on first use (a cache: it holds no per-post state). */
 let turndown: TurndownService | undefined;
@@ -41,7 +42,7 @@ export function convertBody(record: PostRecord, site: SiteIndex): ConvertedBody 
   const definitions = numberFootnotes($, ctx);
 
   turndown ??= makeTurndown();
-  const body = resolveDelimiters(turndown.turndown($.html()));
+  const body = resolveDelimiters(turndown.turndown(turndownInput(viewOf($))));
   const notes = definitions.map((definition) => renderDefinition(definition, ctx, turndown!));
   const markdown = tidyMarkdown(notes.length ? `${body}\n\n${notes.join('\n')}` : body);
   return { markdown, warnings };
@@ -56,7 +57,7 @@ function normalize($: Dom, html: string, ctx: ConvertContext): void {
 function renderDefinition(definition: FootnoteDefinition, ctx: ConvertContext, service: TurndownService): string {
   const $ = loadFragment(definition.html);
   normalize($, definition.html, ctx);
-  const text = tidyMarkdown(resolveDelimiters(service.turndown($.html()))).trim();
+  const text = tidyMarkdown(resolveDelimiters(service.turndown(turndownInput(viewOf($))))).trim();
   const [first, ...rest] = text.split('\n');
   const more = rest.map((line) => (line ? `    ${line}` : ''));
   const separated = more.some((line) => line === '') ? '\n' : '';
