@@ -26,19 +26,27 @@ export function escapeMarkdownText(text: string): string {
   // The mark itself, should a text contain it, is written as a character reference.
   if (text.includes(MAYBE)) text = text.replaceAll(MAYBE, '&#xE010;');
   if (!/[\\*_~`[\]<&#>+\-=\d|]/.test(text)) return text;
-  const skip = urlRanges(text);
+  // Only these characters can get a backslash or a mark; the rest is copied in runs.
+  CANDIDATE.lastIndex = 0;
+  let match = CANDIDATE.exec(text);
+  if (match === null) return escapeLineStart(text);
+  const skip = /https?:\/\/|www\./.test(text) ? urlRanges(text) : undefined;
   let out = '';
-  for (let i = 0; i < text.length; i++) {
+  let copied = 0;
+  for (; match !== null; match = CANDIDATE.exec(text)) {
+    const i = match.index;
     // Inside a URL only a backslash needs one (`?a=1\&b` would lose it).
-    if (skip[i] && text[i] !== '\\') {
-      out += text[i];
-      continue;
-    }
+    if (skip?.[i] && text[i] !== '\\') continue;
     const verdict = escapeAt(text, i);
-    out += verdict === 'maybe' ? MAYBE + text[i] : verdict ? `\\${text[i]}` : text[i];
+    if (!verdict) continue;
+    out += text.slice(copied, i) + (verdict === 'maybe' ? MAYBE : '\\');
+    copied = i;
   }
-  return escapeLineStart(out);
+  return escapeLineStart(out + text.slice(copied));
 }
+
+/** The characters escapeAt() may escape or mark. */
+const CANDIDATE = /[\\`*_~[\]<&]/g;
 
 function urlRanges(text: string): boolean[] {
   const skip: boolean[] = [];
@@ -136,5 +144,8 @@ export function resolveDelimiters(markdown: string): string {
 
 /** A marked delimiter at the very start or end of a piece about to be wrapped in `*…*`: escaped for sure. */
 export function hardenEdges(text: string): string {
-  return text.replace(new RegExp(`^${MAYBE}([*_~])`), '\\$1').replace(new RegExp(`${MAYBE}([*_~])$`), '\\$1');
+  return text.includes(MAYBE) ? text.replace(MARK_AT_START, '\\$1').replace(MARK_AT_END, '\\$1') : text;
 }
+
+const MARK_AT_START = new RegExp(`^${MAYBE}([*_~])`);
+const MARK_AT_END = new RegExp(`${MAYBE}([*_~])$`);
