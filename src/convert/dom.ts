@@ -4,9 +4,20 @@ import type { AnyNode, Element } from 'domhandler';
 export type { AnyNode, Element };
 export type Dom = cheerio.CheerioAPI;
 
-/** An HTML fragment as a DOM (parse5, as browsers parse it). */
+/**
+ * One cheerio instance for every fragment: `cheerio.load()` defines a new class per call, which
+ * costs more than parsing a short body and makes every later cheerio call slower.
+ */
+let shared: Dom | undefined;
+
+/**
+ * An HTML fragment as a DOM (parse5, as browsers parse it). The DOM is the shared instance's:
+ * it stays valid until the next call (one body, then each of its notes, one after the other).
+ */
 export function loadFragment(html: string): Dom {
-  return cheerio.load(html, null, false);
+  shared ??= cheerio.load('', null, false);
+  shared.root().empty().append(html);
+  return shared;
 }
 
 export function isElement(node: AnyNode | null | undefined): node is Element {
