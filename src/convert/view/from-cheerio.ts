@@ -43,7 +43,7 @@ function appendChildren(parent: ViewNode, children: readonly AnyNode[]): void {
       flushText();
       const namespace = (child as { namespace?: string }).namespace;
       const space = namespace === undefined || namespace === HTML_NAMESPACE ? 'html' : 'foreign';
-      const element = ViewNode.element(space === 'html' ? child.name.toLowerCase() : child.name, space, Object.entries(child.attribs));
+      const element = ViewNode.element(space === 'html' ? child.name.toLowerCase() : child.name, space, child.attribs);
       parent.appendChild(element);
       appendChildren(element, child.children);
     }

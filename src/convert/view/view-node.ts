@@ -36,12 +36,13 @@ export class ViewNode {
     /** The tag as written in HTML: lower case for HTML elements, as parsed for SVG/MathML. */
     readonly localName: string,
     readonly space: ElementSpace,
-    private readonly attrs: Map<string, string>,
+    /** Name -> value, owned by this node (the parser's record, not copied). */
+    private readonly attrs: Record<string, string>,
   ) {}
 
-  static element(localName: string, space: ElementSpace, attributes: Iterable<[string, string]> = []): ViewNode {
+  static element(localName: string, space: ElementSpace, attributes: Record<string, string> = {}): ViewNode {
     const name = space === 'html' ? localName.toUpperCase() : localName;
-    return new ViewNode(ELEMENT_NODE, name, '', localName, space, new Map(attributes));
+    return new ViewNode(ELEMENT_NODE, name, '', localName, space, attributes);
   }
 
   static text(data: string): ViewNode {
@@ -94,11 +95,13 @@ export class ViewNode {
   }
 
   get attributes(): Array<{ name: string; value: string }> {
-    return [...this.attrs].map(([name, value]) => ({ name, value }));
+    return Object.entries(this.attrs).map(([name, value]) => ({ name, value }));
   }
 
   getAttribute(name: string): string | null {
-    return this.attrs.get(name.toLowerCase()) ?? this.attrs.get(name) ?? null;
+    if (Object.hasOwn(this.attrs, name)) return this.attrs[name]!;
+    const lower = name.toLowerCase();
+    return Object.hasOwn(this.attrs, lower) ? this.attrs[lower]! : null;
   }
 
   hasAttribute(name: string): boolean {
@@ -106,7 +109,7 @@ export class ViewNode {
   }
 
   removeAttribute(name: string): void {
-    this.attrs.delete(name);
+    delete this.attrs[name];
   }
 
   get ownerDocument(): ViewDocument {
@@ -180,13 +183,13 @@ export class ViewNode {
   }
 
   cloneNode(deep = false): ViewNode {
-    const copy = new ViewNode(this.nodeType, this.nodeName, this.data, this.localName, this.space, this.nodeType === ELEMENT_NODE ? new Map(this.attrs) : NO_ATTRIBUTES);
+    const copy = new ViewNode(this.nodeType, this.nodeName, this.data, this.localName, this.space, this.nodeType === ELEMENT_NODE ? { ...this.attrs } : NO_ATTRIBUTES);
     if (deep) for (let child = this.firstChild; child; child = child.nextSibling) copy.appendChild(child.cloneNode(true));
     return copy;
   }
 }
 
-const NO_ATTRIBUTES = new Map<string, string>();
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** The next node after `node` in document order, staying inside `root`; `root` itself when done. */
 function following(node: ViewNode, root: ViewNode): ViewNode {
