@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Summarises V8 .cpuprofile files (node --cpu-prof, one per thread) into where the time goes:
- * self time by source file (package or project file) and by stage. Usage:
+ * self time by stage and by source file (package or project file). `npm run bench -- --profile`
+ * uses it; on its own:
  *   npx tsx bench/profile-summary.ts <folder with .cpuprofile files> [top]
  */
 
@@ -19,25 +21,27 @@ interface Profile {
   timeDeltas: number[];
 }
 
-/** Stages, matched against the file a sample's innermost frame is in (first match wins). */
+/**
+ * Stages, matched against the file of a sample's innermost frame (first match wins). A package
+ * counts for the stage that uses it: parse5 and cheerio only run in the body converter.
+ */
 const STAGES: Array<[string, RegExp]> = [
-  ['turndown (+ domino HTML parsing)', /turndown|domino/],
-  ['autop', /@wordpress\/autop/],
-  ['block parser', /block-serialization-default-parser/],
-  ['fast-xml-parser', /^fast-xml-parser$|^path-expression-matcher$|^strnum$/],
+  ['read: split items, decode', /split-items|\/decode\.[jt]s/],
+  ['read: XML parsing (fast-xml-parser)', /^fast-xml-parser$|^path-expression-matcher$|^strnum$/],
+  ['read: items -> records (repairs, fields, zod)', /sources\/wxr\/|run\/read-sources|^zod$/],
+  ['convert: HTML parsing (parse5)', /^parse5/],
+  ['convert: DOM passes (cheerio)', /^cheerio|^css-select$|^css-what$|^domutils$|^domhandler$|^nth-check$|^boolbase$|^dom-serializer$/],
+  ['convert: autop, shortcodes, blocks (@wordpress)', /^@wordpress\/|^memize$/],
+  ['convert: turndown', /^turndown|^@mixmark-io\/domino$/],
+  ['convert: unpress rules and passes', /(src|dist)\/convert\//],
   ['entities decoding', /^entities$/],
-  ['zod validation', /^zod$/],
-  ['yaml front matter', /^yaml$/],
-  ['file system', /^\((open|read|write|close|mkdir|rename|stat)\w*\)$|^node:internal\/fs/],
-  ['TypeScript loader (tsx, dev only)', /^tsx$|^esbuild$|^node:internal\/modules/],
-  ['split items / decode', /split-items|decode\.ts|decode\.js/],
-  ['parse item / records', /sources\/wxr\//],
-  ['convert (project code)', /src\/convert|dist\/convert/],
-  ['worker messaging', /src\/run\/worker|dist\/run\/worker|convert-records/],
-  ['output (paths, writes, manifest)', /src\/output|dist\/output|pipeline/],
+  ['write: front matter (yaml)', /^yaml$/],
+  ['write: paths, files, manifest', /(src|dist)\/output\/|pipeline|^\((open|read|write|close|mkdir|rename|stat|fsync|unlink)\w*\)$|^node:internal\/fs/],
+  ['worker messaging', /(src|dist)\/run\/worker|convert-records|^\(postMessage\)$|^node:internal\/worker/],
   ['garbage collection', /^\(garbage collector\)$/],
+  ['module loading, compilation', /^tsx$|^esbuild$|^node:internal\/modules|^\(program\)$/],
+  ['regular expressions (any stage)', /^\(RegExp: /],
   ['idle', /^\(idle\)$/],
-  ['(program): native code, compilation', /^\(program\)$/],
   ['node internals', /^node:|^internal\//],
 ];
 
@@ -53,7 +57,8 @@ function frameKey(node: ProfileNode): string {
   return src === -1 ? url.replace(/^file:\/\//, '') : url.slice(src + 1);
 }
 
-function summarize(profile: Profile): Map<string, number> {
+/** Self time (µs) by frame key. */
+function selfTimes(profile: Profile): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   profile.samples.forEach((id, i) => {
@@ -65,37 +70,72 @@ function summarize(profile: Profile): Map<string, number> {
   return self;
 }
 
-const folder = process.argv[2];
-if (!folder) {
-  console.error('usage: tsx bench/profile-summary.ts <folder> [top]');
-  process.exit(2);
+export interface ProfileSummary {
+  /** Busy CPU-seconds per thread file (idle excluded), main thread first. */
+  threads: Array<{ file: string; busy: number }>;
+  busy: number;
+  /** Stage -> CPU-seconds, largest first (idle left out). */
+  stages: Array<[string, number]>;
+  /** Frame key -> CPU-seconds, largest first. */
+  files: Array<[string, number]>;
 }
-const top = Number(process.argv[3] ?? 25);
-const files = readdirSync(folder).filter((f) => f.endsWith('.cpuprofile'));
-const total = new Map<string, number>();
-for (const file of files) {
-  const profile = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Profile;
-  const self = summarize(profile);
-  const busy = [...self].filter(([k]) => k !== '(idle)' && k !== '(program)').reduce((s, [, v]) => s + v, 0);
-  console.log(`${file}: ${(busy / 1e6).toFixed(2)} s busy`);
-  for (const [k, v] of self) total.set(k, (total.get(k) ?? 0) + v);
+
+export function summarizeProfiles(folder: string): ProfileSummary {
+  const names = readdirSync(folder)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort((a, b) => threadOf(a) - threadOf(b));
+  const total = new Map<string, number>();
+  const threads: ProfileSummary['threads'] = [];
+  for (const file of names) {
+    const self = selfTimes(JSON.parse(readFileSync(join(folder, file), 'utf8')) as Profile);
+    threads.push({ file, busy: busyOf(self) / 1e6 });
+    for (const [k, v] of self) total.set(k, (total.get(k) ?? 0) + v);
+  }
+  const stages = new Map<string, number>();
+  for (const [key, value] of total) {
+    const stage = STAGES.find(([, re]) => re.test(key))?.[0] ?? 'other';
+    if (stage !== 'idle') stages.set(stage, (stages.get(stage) ?? 0) + value / 1e6);
+  }
+  return {
+    threads,
+    busy: busyOf(total) / 1e6,
+    stages: [...stages].sort((a, b) => b[1] - a[1]),
+    files: [...total].filter(([k]) => k !== '(idle)').map(([k, v]): [string, number] => [k, v / 1e6]).sort((a, b) => b[1] - a[1]),
+  };
 }
-const busy = [...total].filter(([k]) => k !== '(idle)' && k !== '(program)').reduce((s, [, v]) => s + v, 0);
-console.log(`\nall threads: ${(busy / 1e6).toFixed(2)} CPU-seconds busy (idle excluded)\n`);
-const stages = new Map<string, number>();
-const other: Array<[string, number]> = [];
-for (const [key, value] of total) {
-  const stage = STAGES.find(([, re]) => re.test(key))?.[0] ?? 'other';
-  if (stage === 'other') other.push([key, value]);
-  stages.set(stage, (stages.get(stage) ?? 0) + value);
+
+/** `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`: thread 0 is the main thread. */
+function threadOf(file: string): number {
+  return Number(file.split('.')[4] ?? 0);
 }
-console.log('stage | CPU s | share');
-for (const [stage, value] of [...stages].sort((a, b) => b[1] - a[1])) {
-  if (stage === 'idle') continue;
-  console.log(`${stage} | ${(value / 1e6).toFixed(2)} | ${((100 * value) / busy).toFixed(1)} %`);
+
+function busyOf(self: Map<string, number>): number {
+  let busy = 0;
+  for (const [k, v] of self) if (k !== '(idle)') busy += v;
+  return busy;
 }
-console.log(`other: ${other.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${(v / 1e6).toFixed(2)}`).join(', ')}`);
-console.log('\nself time by file:');
-for (const [key, value] of [...total].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-  console.log(`${((100 * value) / busy).toFixed(1).padStart(5)} %  ${(value / 1e6).toFixed(2).padStart(6)} s  ${key}`);
+
+/** The summary as Markdown: threads, then a table of stages with their share. */
+export function renderSummary(summary: ProfileSummary, top = 0): string {
+  const lines = [
+    `Threads (busy CPU-seconds, sampled): ${summary.threads.map((t, i) => `${i === 0 ? 'main' : `worker ${i}`} ${t.busy.toFixed(2)}`).join(', ')}; all ${summary.busy.toFixed(2)}.`,
+    '',
+    '| stage | CPU s | share |',
+    '|---|---:|---:|',
+    ...summary.stages.map(([stage, s]) => `| ${stage} | ${s.toFixed(2)} | ${((100 * s) / summary.busy).toFixed(1)} % |`),
+  ];
+  if (top > 0) {
+    lines.push('', 'self time by file:');
+    for (const [key, s] of summary.files.slice(0, top)) lines.push(`${((100 * s) / summary.busy).toFixed(1).padStart(5)} %  ${s.toFixed(2).padStart(6)} s  ${key}`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const folder = process.argv[2];
+  if (!folder) {
+    console.error('usage: tsx bench/profile-summary.ts <folder> [top]');
+    process.exit(2);
+  }
+  console.log(renderSummary(summarizeProfiles(folder), Number(process.argv[3] ?? 25)));
 }

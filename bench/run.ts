@@ -4,9 +4,10 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSyntheticExport } from './generate.js';
+import { renderSummary, summarizeProfiles } from './profile-summary.js';
 
 /**
- * `npm run bench [-- sizes...] [--repeat N] [--no-wetm] [--no-build] [--keep] [--no-write]`
+ * `npm run bench [-- sizes...] [--repeat N] [--no-wetm] [--no-build] [--keep] [--no-write] [--profile]`
  *
  * Generates seeded synthetic exports (bench/generate.ts) of the given numbers of posts (default
  * 1,000, 10,000 and 50,000) in a temporary folder, then times, on the same files, the built CLI
@@ -14,7 +15,8 @@ import { writeSyntheticExport } from './generate.js';
  * a pinned version into that temporary folder (never a dependency of the project), with images
  * off and its write delay set to 0, its fastest setting. Each tool runs in a child process:
  * wall time, CPU time and peak RSS (/usr/bin/time, or /proc polling) are the child's. The table
- * goes to BENCHMARKS.md, between its bench markers.
+ * goes to BENCHMARKS.md, between its bench markers. `--profile` adds one more, untimed run of
+ * unpress per size under `node --cpu-prof` and reports where its CPU time goes, stage by stage.
  */
 
 const WETM = 'wordpress-export-to-markdown';
@@ -29,10 +31,11 @@ interface Args {
   build: boolean;
   keep: boolean;
   write: boolean;
+  profile: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [], repeat: 1, wetm: true, build: true, keep: false, write: true };
+  const args: Args = { sizes: [], repeat: 1, wetm: true, build: true, keep: false, write: true, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--repeat') args.repeat = Math.max(1, Number(argv[++i]) || 1);
@@ -40,8 +43,9 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--no-build') args.build = false;
     else if (arg === '--keep') args.keep = true;
     else if (arg === '--no-write') args.write = false;
+    else if (arg === '--profile') args.profile = true;
     else if (/^\d+k?$/i.test(arg)) args.sizes.push(arg.toLowerCase().endsWith('k') ? Number(arg.slice(0, -1)) * 1000 : Number(arg));
-    else throw new Error(`unknown argument ${arg} (sizes, --repeat N, --no-wetm, --no-build, --keep, --no-write)`);
+    else throw new Error(`unknown argument ${arg} (sizes, --repeat N, --no-wetm, --no-build, --keep, --no-write, --profile)`);
   }
   if (args.sizes.length === 0) args.sizes = DEFAULT_SIZES;
   return args;
@@ -151,7 +155,7 @@ function tableOf(rows: Row[]): string {
   return lines.join('\n');
 }
 
-function writeReport(table: string, notes: string[], args: Args): void {
+function writeReport(table: string, notes: string[], profiles: string[], args: Args): void {
   const file = join(root, 'BENCHMARKS.md');
   const cpu = cpus();
   const section = [
@@ -162,12 +166,26 @@ function writeReport(table: string, notes: string[], args: Args): void {
     table,
     '',
     ...notes.map((n) => `- ${n}`),
+    ...profiles.flatMap((p) => ['', p]),
     '<!-- bench:end -->',
   ].join('\n');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
   const updated = current.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, section);
   writeFileSync(file, updated === current && !current.includes('bench:start') ? `${current}\n${section}\n` : updated);
   console.log(`\nwrote ${file}`);
+}
+
+/** One more run of unpress under the V8 profiler (slower: not timed), summarized by stage. */
+async function profileRun(cli: string, file: string, tmp: string, posts: number): Promise<string> {
+  const folder = join(tmp, `profile-${posts}`);
+  const out = join(tmp, `out-profile-${posts}`);
+  rmSync(folder, { recursive: true, force: true });
+  const run = await measure(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${folder}`, cli, file, '--out', out, '--quiet'], tmp);
+  rmSync(out, { recursive: true, force: true });
+  if (run.code !== 0) return `Profile of ${posts.toLocaleString('en')} posts: the profiled run failed (exit ${run.code})`;
+  const summary = renderSummary(summarizeProfiles(folder));
+  rmSync(folder, { recursive: true, force: true });
+  return `Where unpress's CPU time goes, ${posts.toLocaleString('en')} posts (one more run under \`node --cpu-prof\`, self time by stage; sampling slows it, so shares, not times, are the point):\n\n${summary}`;
 }
 
 async function main(): Promise<void> {
@@ -185,6 +203,7 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'unpress-bench-'));
   console.log(`working in ${tmp}`);
   const notes: string[] = [];
+  const profiles: string[] = [];
   const rows: Row[] = [];
   const loadStart = loadavg()[0]!;
   try {
@@ -212,6 +231,11 @@ async function main(): Promise<void> {
         rmSync(out, { recursive: true, force: true });
       }
       rows.push({ posts, bytes, tool: 'unpress', runs: unpressRuns, outcome: unpressOutcome, ok: unpressOk });
+      if (args.profile) {
+        const profile = await profileRun(cli, file, tmp, posts);
+        console.log(`\n${profile}\n`);
+        profiles.push(profile);
+      }
 
       if (wetm.script) {
         const runs: Run[] = [];
@@ -249,7 +273,7 @@ async function main(): Promise<void> {
   );
   const table = tableOf(rows);
   console.log(`\n${table}\n`);
-  if (args.write) writeReport(table, notes, args);
+  if (args.write) writeReport(table, notes, profiles, args);
   console.log(`(free memory now ${fmt(freemem() / 2 ** 30, 1)} GB; export folder ${args.keep ? `kept: ${tmp}` : 'removed'})`);
 }
 
