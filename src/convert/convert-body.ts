@@ -5,7 +5,7 @@ import type { SiteIndex } from '../model/site.js';
 import type { ConvertContext, ConvertedBody } from './context.js';
 import { loadFragment, type Dom } from './dom.js';
 import { FOOTNOTE_COLLECTORS } from './footnotes/index.js';
-import { NoteStore } from './footnotes/note-store.js';
+import { FNREF_TAG, NoteStore } from './footnotes/note-store.js';
 import { numberFootnotes, type FootnoteDefinition } from './footnotes/number.js';
 import { resolveDelimiters } from './markdown/escape.js';
 import { tidyMarkdown } from './markdown/tidy.js';
@@ -37,9 +37,15 @@ export function convertBody(record: PostRecord, site: SiteIndex): ConvertedBody 
   html = prepareAfterAutop(html, ctx);
 
   const $ = loadFragment(html);
-  for (const collector of FOOTNOTE_COLLECTORS) if (collector.appliesTo?.test(html) !== false) collector.collect($, ctx);
+  let collected = false;
+  for (const collector of FOOTNOTE_COLLECTORS) {
+    if (collector.appliesTo?.test(html) === false) continue;
+    collector.collect($, ctx);
+    collected = true;
+  }
   normalize($, html, ctx);
-  const definitions = numberFootnotes($, ctx);
+  // References are in the text stage's HTML, or put in the DOM by a collector.
+  const definitions = collected || html.includes(FNREF_TAG) ? numberFootnotes($, ctx) : [];
 
   turndown ??= makeTurndown();
   const body = resolveDelimiters(turndown.turndown(turndownInput(viewOf($))));
