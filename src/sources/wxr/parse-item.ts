@@ -45,12 +45,15 @@ export interface WxrComment {
 
 let parser: XMLParser | undefined;
 
-/** Parses the text of one <item>...</item>; throws when it is not well-formed. */
-export function parseWxrItem(text: string, prefixes: PrefixMap): WxrItem {
+/**
+ * Parses the text of one <item>...</item>; throws when it is not well-formed. `checked`: the text
+ * is known to be well-formed (isCleanItem), so the parser's own validation is skipped.
+ */
+export function parseWxrItem(text: string, prefixes: PrefixMap, checked = false): WxrItem {
   parser ??= makeWxrParser();
   // Bodies are set aside before parsing: the parser walks only the item's markup.
   const aside = setAsideCdata(text);
-  const parsed = canonicalKeys(parser.parse(aside.xml, true) as Record<string, unknown>, prefixes);
+  const parsed = canonicalKeys(parser.parse(aside.xml, !checked) as Record<string, unknown>, prefixes);
   const item = listOf(parsed['item'])[0] as Record<string, unknown> | undefined;
   if (!item || typeof item !== 'object') throw new Error('the item has no content');
   // Values are copies (detached): a slice of the item's text would keep all of it alive for as

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { AttachmentInfo, SiteIndex } from '../../model/site.js';
+import { isCleanItem, readCleanAttachment } from './clean-item.js';
 import { decodeChunks, type DecodeNote } from './decode.js';
 import { addChannelToIndex, NotAnExportError, parseWxrChannel, type WxrChannel } from './parse-channel.js';
 import { parseWxrItem, type WxrItem } from './parse-item.js';
@@ -115,6 +116,13 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
     if (piece.kind !== 'item' || channel === undefined) continue;
     const type = postTypeOf(piece.text);
     if (type !== 'attachment' && type !== 'wp_block') continue;
+    // A clean attachment (most are) is read without parsing it: only a few fields are indexed.
+    const clean = type === 'attachment' && innerItemStarts(piece.text).length === 0 ? readCleanAttachment(piece.text, channel.declaredPrefixes, channel.prefixes) : undefined;
+    if (clean !== undefined) {
+      site.attachments.set(clean.id, clean);
+      indexed.set(piece.index, { info: clean, length: piece.text.length });
+      continue;
+    }
     const parts = readPiece(piece.text, piece.line, channel);
     for (const part of parts) {
       if ('error' in part.parsed) continue; // reported by the second pass
@@ -189,6 +197,14 @@ export type Parsed = { item: WxrItem; repairs: string[] } | { error: string };
  * parsed, the error says where (line in the file) and what.
  */
 export function parseItemText(text: string, line: number, channel: WxrChannel): Parsed {
+  // Most items are clean: nothing to repair, and known to be well-formed without validating.
+  if (isCleanItem(text, channel.declaredPrefixes)) {
+    try {
+      return { item: parseWxrItem(text, channel.prefixes, true), repairs: [] };
+    } catch {
+      // (an item without content, a name the parser refuses): the usual road says why
+    }
+  }
   const repaired = repairItemXml(text, channel.declaredPrefixes);
   try {
     return { item: parseWxrItem(repaired.text, channel.prefixes), repairs: repaired.repairs };
