@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { open, mkdir, readdir, readFile, rename, writeFile, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
@@ -41,6 +42,14 @@ export class OutputWriter {
   /** Every path written (or found already right) by this run. */
   private readonly written = new Set<string>();
   private journal: Promise<FileHandle> | undefined;
+  /** Paths waiting for the next journal write, and that write (notes are written in batches). */
+  private queuedNotes: string[] = [];
+  private nextNote: Promise<void> | undefined;
+  private noting: Promise<void> = Promise.resolve();
+  /** Folders made (or being made) by this run: one mkdir per folder, not per file. */
+  private readonly folders = new Map<string, Promise<void>>();
+  /** What open() saw in the folder: files and folders (lower-cased, relative), and the folders it read. */
+  private seen: { entries: Set<string>; listed: Set<string> } | undefined;
   /** Lower-cased files unpress always writes: no post may turn one into a folder. */
   private own: string[] = [];
 
@@ -58,7 +67,9 @@ export class OutputWriter {
    */
   async open(ownership: Ownership): Promise<string[]> {
     this.own = ownership.own.map((p) => p.toLowerCase());
-    const present = await listFiles(this.root);
+    const listing = await listFiles(this.root);
+    const present = listing.files;
+    this.seen = { entries: new Set([...listing.files, ...listing.folders].map((p) => p.toLowerCase())), listed: new Set(listing.listed.map((p) => p.toLowerCase())) };
     const { paths, isUnpressFolder } = await this.readPrevious(ownership.manifest, present);
     const owned = new Set(paths.map((p) => p.toLowerCase()));
     // manifest.json, taxonomies.json... are unpress's only in a folder unpress wrote before.
@@ -158,13 +169,10 @@ export class OutputWriter {
   }
 
   private async writeOne(relativePath: string, target: string, content: string): Promise<void> {
+    const again = this.written.has(relativePath);
     this.written.add(relativePath);
-    let existing: string | undefined;
-    try {
-      existing = await readFile(target, 'utf8');
-    } catch {
-      existing = undefined;
-    }
+    // A file open() proved absent (and not written since) is not read: one failed open per file less.
+    const existing = again || !this.knownAbsent(relativePath) ? await readIfPresent(target) : undefined;
     if (existing === content) return;
     if (existing !== undefined && this.foreign.has(relativePath.toLowerCase())) {
       this.failures.push({ path: relativePath, error: 'a file unpress did not write is there; it was not overwritten' });
@@ -176,21 +184,84 @@ export class OutputWriter {
     }
     const temporary = `${target}.${process.pid}${TEMP_SUFFIX}`;
     try {
-      await mkdir(dirname(target), { recursive: true });
+      await this.folder(dirname(target));
       await this.note(relativePath);
-      await writeFile(temporary, content, 'utf8');
-      await rename(temporary, target);
+      try {
+        await writeText(temporary, content);
+      } catch (error) {
+        // The folder went away during the run: made again, once.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        this.folders.delete(dirname(target));
+        await this.folder(dirname(target));
+        await writeText(temporary, content);
+      }
+      await renameFile(temporary, target);
     } catch (error) {
       await unlink(temporary).catch(() => {});
       this.failures.push({ path: relativePath, error: (error as Error).message });
     }
   }
 
-  /** Journals a path before its file appears, so that a killed run's files are known as unpress's. */
-  private async note(relativePath: string): Promise<void> {
-    this.journal ??= open(join(this.root, JOURNAL_FILE), 'a');
-    await (await this.journal).write(`${relativePath}\n`);
+  /**
+   * True when open() saw that `relativePath` did not exist: the closest folder above it that open()
+   * read does not hold it, nor the next folder down its path. Folders open() did not enter (dot
+   * folders, unreadable ones, links) prove nothing.
+   */
+  private knownAbsent(relativePath: string): boolean {
+    if (this.seen === undefined) return false;
+    const { entries, listed } = this.seen;
+    const segments = relativePath.toLowerCase().split('/');
+    let folder = '';
+    for (const segment of segments) {
+      const child = folder === '' ? segment : `${folder}/${segment}`;
+      if (!entries.has(child)) return listed.has(folder);
+      if (!listed.has(child)) return false;
+      folder = child;
+    }
+    return false;
   }
+
+  private folder(path: string): Promise<void> {
+    let made = this.folders.get(path);
+    if (made === undefined) {
+      made = mkdir(path, { recursive: true }).then(() => {});
+      made.catch(() => this.folders.delete(path));
+      this.folders.set(path, made);
+    }
+    return made;
+  }
+
+  /**
+   * Journals a path before its file appears, so that a killed run's files are known as unpress's.
+   * Paths noted while a journal write is under way wait for the next one, which takes them all.
+   */
+  private note(relativePath: string): Promise<void> {
+    this.queuedNotes.push(relativePath);
+    if (this.nextNote === undefined) {
+      const write = async (): Promise<void> => {
+        this.nextNote = undefined;
+        const batch = this.queuedNotes.splice(0);
+        this.journal ??= open(join(this.root, JOURNAL_FILE), 'a');
+        await (await this.journal).write(batch.map((p) => `${p}\n`).join(''));
+      };
+      this.nextNote = this.noting = this.noting.then(write, write);
+    }
+    return this.nextNote;
+  }
+}
+
+/** The file's text, or undefined when it cannot be read (missing, a folder...). */
+function readIfPresent(path: string): Promise<string | undefined> {
+  return new Promise((done) => fs.readFile(path, 'utf8', (error, text) => done(error ? undefined : text)));
+}
+
+/** fs.writeFile with a callback: no FileHandle per file (those cost the main thread most of a write). */
+function writeText(path: string, content: string): Promise<void> {
+  return new Promise((done, fail) => fs.writeFile(path, content, 'utf8', (error) => (error ? fail(error) : done())));
+}
+
+function renameFile(from: string, to: string): Promise<void> {
+  return new Promise((done, fail) => fs.rename(from, to, (error) => (error ? fail(error) : done())));
 }
 
 /** `records[].path` of a manifest unpress wrote, or undefined when the text is not one. */
@@ -208,25 +279,37 @@ function previousRecords(text: string): string[] | undefined {
   });
 }
 
-/** Every file under `root`, relative with `/`; dot-folders (.git) and node_modules are not entered (no post is planned there). */
-async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * Every file under `root`, relative with `/`; dot-folders (.git) and node_modules are not entered (no
+ * post is planned there). Also the folders found and the folders read (`''`: the root; a root that
+ * does not exist counts as read, and empty).
+ */
+async function listFiles(root: string): Promise<{ files: string[]; folders: string[]; listed: string[] }> {
+  const files: string[] = [];
+  const folders: string[] = [];
+  const listed: string[] = [];
   const walk = async (folder: string): Promise<void> => {
+    const rel = relative(root, folder).split(sep).join('/');
     let entries;
     try {
       entries = await readdir(folder, { withFileTypes: true });
-    } catch {
-      return; // missing (first run) or unreadable: nothing to protect there
+    } catch (error) {
+      // missing (first run) or unreadable: nothing to protect there
+      if (rel === '' && (error as NodeJS.ErrnoException).code === 'ENOENT') listed.push('');
+      return;
     }
+    listed.push(rel);
     for (const entry of entries) {
       const path = join(folder, entry.name);
+      const relPath = relative(root, path).split(sep).join('/');
       if (entry.isDirectory()) {
+        folders.push(relPath);
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(path);
-      } else out.push(relative(root, path).split(sep).join('/'));
+      } else files.push(relPath);
     }
   };
   await walk(root);
-  return out;
+  return { files, folders, listed };
 }
 
 /**
