@@ -5,7 +5,9 @@ import type { FailedEntry, SkippedEntry } from './model/diagnostics.js';
 import { emptySiteIndex } from './model/site.js';
 import { describeSource } from './model/source-ref.js';
 import { expandInputs, type InputFile, type InputProblem } from './inputs.js';
-import { extraFilesOf, renderJson, summarize, toManifestRecord, type Manifest, type ManifestRecord } from './output/manifest.js';
+import { extraFilesOf, renderJson, toManifestRecord, type Manifest, type ManifestRecord } from './output/manifest.js';
+import { jsonObjectChunks, StreamedArray } from './output/manifest-json.js';
+import { SpooledList } from './output/manifest-spool.js';
 import { SiteRenderer, type RenderedRecord } from './output/presets/render-site.js';
 import { PlannedPaths } from './output/redirects-links.js';
 import { TermCounter } from './output/taxonomies.js';
@@ -25,6 +27,11 @@ export interface MigrationOptions {
   readonly onRecord?: (rendered: RenderedRecord) => void | Promise<void>;
   /** Told the inputs, then each input item handled (the CLI's progress bar). */
   readonly progress?: MigrationProgress;
+  /**
+   * Whether the result's manifest lists every record and skipped item (default: yes). The CLI
+   * says no: on a large export those lists are most of a run's memory, and manifest.json has them.
+   */
+  readonly keepEntries?: boolean;
 }
 
 export interface MigrationProgress {
@@ -35,9 +42,12 @@ export interface MigrationProgress {
 }
 
 export interface MigrationResult {
+  /** As written to manifest.json; `records` and `skipped` are empty when `keepEntries` was false. */
   manifest: Manifest;
   /** check mode: files that differ from (or are missing in) the output folder. */
   differences: string[];
+  /** Warnings of the written records, counted by code. */
+  warningCodes: Map<string, number>;
 }
 
 /** Files unpress owns in the output folder besides the posts. */
@@ -50,12 +60,30 @@ export const TAXONOMIES_FILE = 'taxonomies.json';
  * colliding slugs do not depend on scheduling.
  */
 export async function runMigration(options: MigrationOptions): Promise<MigrationResult> {
-  const { files, problems } = await expandInputs([...options.inputs], options.out);
-  const site = emptySiteIndex();
-  const skipped: SkippedEntry[] = [];
   const failed: FailedEntry[] = [];
   const warnings: Manifest['warnings'] = [];
-  const records: ManifestRecord[] = [];
+  // Kept in temporary files while the run goes (an export's worth of entries), read back to write manifest.json.
+  const records = new SpooledList<ManifestRecord>('records.jsonl');
+  const skipped = new SpooledList<SkippedEntry>('skipped.jsonl');
+  try {
+    return await migrateInto(options, { records, skipped, failed, warnings });
+  } finally {
+    records.dispose();
+    skipped.dispose();
+  }
+}
+
+interface Entries {
+  records: SpooledList<ManifestRecord>;
+  skipped: SpooledList<SkippedEntry>;
+  failed: FailedEntry[];
+  warnings: Manifest['warnings'];
+}
+
+async function migrateInto(options: MigrationOptions, { records, skipped, failed, warnings }: Entries): Promise<MigrationResult> {
+  const { files, problems } = await expandInputs([...options.inputs], options.out);
+  const site = emptySiteIndex();
+  const warningCodes = new Map<string, number>();
   const writer = new OutputWriter(options.out, options.check);
   const renderer = new SiteRenderer(options.site ?? resolveSiteOptions({}, options.out), {
     out: options.out,
@@ -72,6 +100,17 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   const own = [MANIFEST_FILE, TAXONOMIES_FILE, ...(await previousExtraFiles(options.out))];
   for (const path of await writer.open({ manifest: MANIFEST_FILE, own })) planner.reserve(path);
   const terms = new TermCounter();
+  // Entries go to the list in input order once final (a record's media warnings come when its media do).
+  const unsettled: Array<{ entry: ManifestRecord; rendered: Promise<void>; final: boolean }> = [];
+  const spoolFinished = (): void => {
+    let done = 0;
+    while (done < unsettled.length && unsettled[done]!.final) {
+      const { entry } = unsettled[done++]!;
+      records.push(entry);
+      for (const warning of entry.warnings) warningCodes.set(warning.code, (warningCodes.get(warning.code) ?? 0) + 1);
+    }
+    if (done > 0) unsettled.splice(0, done);
+  };
   // Links between posts are rewritten to where the target is written, which may come later.
   const planned = renderer.links ? await planAhead(files, problems, planner, renderer) : undefined;
 
@@ -85,32 +124,78 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       const { record, markdown, warnings: recordWarnings } = event.converted;
       const path = planned?.take(record) ?? planner.plan(record);
       const manifestRecord = toManifestRecord(record, path, recordWarnings);
-      await renderer.add({ record, markdown, warnings: recordWarnings }, path, manifestRecord);
+      const { rendered } = await renderer.add({ record, markdown, warnings: recordWarnings }, path, manifestRecord);
       terms.add(record.terms);
-      records.push(manifestRecord);
+      const slot = { entry: manifestRecord, rendered, final: false };
+      unsettled.push(slot);
+      void rendered.then(() => (slot.final = true));
+      spoolFinished();
     }
   }
 
   await renderer.drain();
+  await Promise.all(unsettled.map(async (slot) => slot.rendered.then(() => (slot.final = true))));
+  spoolFinished();
   await writer.flush();
-  for (const failure of [...renderer.failures, ...writer.failures]) {
-    const index = records.findIndex((r) => r.path === failure.path);
-    const [record] = index >= 0 ? records.splice(index, 1) : [];
+  // Files that could not be written: their records become failures (found in one read of the list).
+  const failures = [...renderer.failures, ...writer.failures];
+  const unwritten = new Map<string, ManifestRecord>();
+  if (failures.length > 0) {
+    const paths = new Set(failures.map((f) => f.path));
+    for await (const record of records.entries()) if (paths.has(record.path) && !unwritten.has(record.path)) unwritten.set(record.path, record);
+  }
+  let recordWarnings = 0;
+  for (const count of warningCodes.values()) recordWarnings += count;
+  const taken = new Set<string>();
+  for (const failure of failures) {
+    const record = taken.has(failure.path) ? undefined : unwritten.get(failure.path);
+    if (record) {
+      taken.add(failure.path);
+      recordWarnings -= record.warnings.length;
+      for (const warning of record.warnings) warningCodes.set(warning.code, (warningCodes.get(warning.code) ?? 0) - 1);
+    }
     const id = record?.wordpress_id;
     const where = record ? `${describeSource(record.source, id)}: ` : '';
     failed.push({ source: record?.source ?? { kind: 'wxr', file: failure.path }, ...(id ? { wordpressId: id } : {}), error: `${where}could not write ${failure.path}: ${failure.error}` });
   }
-  const body = { records, skipped, failed, warnings };
-  let manifest: Manifest = { summary: summarize(body), ...body };
+  const kept = records.length - taken.size;
+  const written = (record: ManifestRecord): boolean => !taken.has(record.path);
+  const summary = { written: kept, skipped: skipped.length, failed: failed.length, warnings: recordWarnings + warnings.length };
+  // The report (--report) shows every record: only then is the whole manifest built in memory.
+  const wantEntries = options.keepEntries !== false || renderer.needsManifestEntries;
+  const listed = wantEntries ? { records: (await collect(records.entries())).filter(written), skipped: await collect(skipped.entries()) } : { records: [], skipped: [] };
+  let manifest: Manifest = { summary, records: listed.records, skipped: listed.skipped, failed, warnings };
   manifest = { ...manifest, ...(await renderer.finish(manifest)) };
   await writer.write(TAXONOMIES_FILE, renderJson(terms.render(site)));
-  await writer.write(MANIFEST_FILE, renderJson(manifest));
+  await writer.writeChunks(
+    MANIFEST_FILE,
+    jsonObjectChunks([
+      ['summary', manifest.summary],
+      ['records', new StreamedArray(() => filtered(records.entries(), written))],
+      ['skipped', new StreamedArray(() => skipped.entries())],
+      ['failed', manifest.failed],
+      ['warnings', manifest.warnings],
+      ['media', manifest.media],
+      ['files', manifest.files],
+    ]),
+  );
   await writer.flush();
   const always = new Set([MANIFEST_FILE, TAXONOMIES_FILE, ...renderer.fixedFiles()]);
   const lost = writer.failures.find((f) => always.has(f.path));
   if (lost) throw new Error(`could not write ${lost.path}: ${lost.error}`);
   await writer.close();
-  return { manifest, differences: [...writer.differences, ...renderer.differences].sort() };
+  for (const [code, count] of warningCodes) if (count <= 0) warningCodes.delete(code);
+  return { manifest, differences: [...writer.differences, ...renderer.differences].sort(), warningCodes };
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const list: T[] = [];
+  for await (const item of items) list.push(item);
+  return list;
+}
+
+async function* filtered<T>(items: AsyncIterable<T>, keep: (item: T) => boolean): AsyncGenerator<T> {
+  for await (const item of items) if (keep(item)) yield item;
 }
 
 /**

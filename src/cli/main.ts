@@ -28,7 +28,8 @@ export async function main(argv: string[], print: (line: string) => void = conso
   }
   const bar = terminal && !options.quiet && !options.json ? new ProgressBar(terminal) : undefined;
   try {
-    const result = await runMigration({ ...toMigrationOptions(options), ...(bar ? { progress: bar } : {}) });
+    // The lists of records and skipped items are in manifest.json; the report below needs only counts.
+    const result = await runMigration({ ...toMigrationOptions(options), keepEntries: false, ...(bar ? { progress: bar } : {}) });
     bar?.finish();
     printReport(result, options, print);
     return exitCodeOf(result, options);

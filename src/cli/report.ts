@@ -12,9 +12,7 @@ export function printReport(result: MigrationResult, options: CliOptions, print:
   if (!options.quiet) {
     for (const failure of manifest.failed) print(`failed: ${failure.error}`);
     for (const warning of manifest.warnings) print(`warning: ${warning.file}: ${warning.message}`);
-    const byCode = new Map<string, number>();
-    for (const record of manifest.records) for (const w of record.warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
-    for (const [code, count] of [...byCode].sort()) print(`warnings: ${count} × ${code} (see manifest.json)`);
+    for (const [code, count] of [...result.warningCodes].sort()) print(`warnings: ${count} × ${code} (see manifest.json)`);
     if (manifest.media) print(`media: ${manifest.media.files} file(s) in place, ${manifest.media.missing.length} missing (see manifest.json media.missing)`);
     if (options.check) {
       for (const path of differences) print(`differs: ${path}`);

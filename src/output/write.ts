@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import { open, mkdir, readdir, readFile, rename, writeFile, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
@@ -132,6 +133,49 @@ export class OutputWriter {
   }
 
   /**
+   * A file too large to hold as one string (the manifest of a very large export), written from
+   * its chunks as write() writes a file: atomically, never over a file unpress did not write, left
+   * alone when it already has these bytes (compared by hash, never read whole), only compared in
+   * check mode.
+   */
+  async writeChunks(relativePath: string, chunks: AsyncIterable<string>): Promise<void> {
+    const target = this.resolveInside(relativePath);
+    if (target === undefined) return;
+    this.written.add(relativePath);
+    const existing = await hashOfFile(target);
+    if (existing !== undefined && this.foreign.has(relativePath.toLowerCase())) {
+      this.failures.push({ path: relativePath, error: 'a file unpress did not write is there; it was not overwritten' });
+      return;
+    }
+    if (this.check) {
+      const hash = createHash('sha256');
+      for await (const chunk of chunks) hash.update(chunk, 'utf8');
+      if (hash.digest('hex') !== existing) this.differences.push(existing === undefined ? `${relativePath} (missing)` : relativePath);
+      return;
+    }
+    const temporary = `${target}.${process.pid}${TEMP_SUFFIX}`;
+    try {
+      await this.folder(dirname(target));
+      await this.note(relativePath);
+      const hash = createHash('sha256');
+      const file = await open(temporary, 'w');
+      try {
+        for await (const chunk of chunks) {
+          hash.update(chunk, 'utf8');
+          await file.write(chunk, null, 'utf8');
+        }
+      } finally {
+        await file.close();
+      }
+      if (hash.digest('hex') === existing) await unlink(temporary);
+      else await renameFile(temporary, target);
+    } catch (error) {
+      await unlink(temporary).catch(() => {});
+      this.failures.push({ path: relativePath, error: (error as Error).message });
+    }
+  }
+
+  /**
    * The run is complete (its manifest is written). Files of earlier runs that this run did not
    * write again stay unpress's (never deleted: an input may only be missing today): the journal
    * keeps them; when there are none, it is removed.
@@ -253,6 +297,17 @@ export class OutputWriter {
 /** The file's text, or undefined when it cannot be read (missing, a folder...). */
 function readIfPresent(path: string): Promise<string | undefined> {
   return new Promise((done) => fs.readFile(path, 'utf8', (error, text) => done(error ? undefined : text)));
+}
+
+/** SHA-256 of a file's bytes, read in pieces; undefined when it cannot be read. */
+async function hashOfFile(path: string): Promise<string | undefined> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of fs.createReadStream(path, { highWaterMark: 1 << 16 })) hash.update(chunk as Buffer);
+  } catch {
+    return undefined;
+  }
+  return hash.digest('hex');
 }
 
 /** fs.writeFile with a callback: no FileHandle per file (those cost the main thread most of a write). */

@@ -104,8 +104,12 @@ export class SiteRenderer {
     for (const { url } of oldUrlsOf(record, siteBase)) this.links.add(url, target);
   }
 
-  /** Renders and writes one record; returns once there is room for the next (back-pressure). */
-  async add(converted: ConvertedRecord, path: string, manifestRecord: ManifestRecord): Promise<void> {
+  /**
+   * Renders and writes one record; returns once there is room for the next (back-pressure), with
+   * `rendered`, which settles (never rejects) when the record is written and its manifest entry
+   * final (media warnings arrive late).
+   */
+  async add(converted: ConvertedRecord, path: string, manifestRecord: ManifestRecord): Promise<{ rendered: Promise<void> }> {
     const { record } = converted;
     const url = this.preset.url(record, path);
     if (record.wordpressId !== undefined) this.urlsById.set(record.wordpressId, url);
@@ -121,10 +125,14 @@ export class SiteRenderer {
     const task = this.render(converted, path, url, manifestRecord.warnings, extras).catch((error: Error) => {
       this.failures.push({ path, error: error.message });
     });
-    if (!this.media) return task;
+    if (!this.media) {
+      await task;
+      return { rendered: task };
+    }
     this.pending.add(task);
     void task.finally(() => this.pending.delete(task));
     while (this.pending.size >= MAX_PENDING) await Promise.race(this.pending);
+    return { rendered: task };
   }
 
   async drain(): Promise<void> {
@@ -178,6 +186,11 @@ export class SiteRenderer {
     const toMarkdown = (comment: Comment): string => commentMarkdown(comment, record, this.context.site);
     const thread = threadComments(record.comments, { private: this.options.commentsPrivate, toMarkdown });
     await this.context.write(file, renderComments(thread, format));
+  }
+
+  /** finish() reads the manifest's records and skipped items (for the report) only with --report. */
+  get needsManifestEntries(): boolean {
+    return this.bodies !== undefined;
   }
 
   /** After the last record: attachments' files, redirects, the report. Returns what the manifest gains. */
