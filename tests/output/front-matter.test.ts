@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { renderFrontMatter, toFrontMatter } from '../../src/output/front-matter.js';
 import { recordOf, item } from '../sources/wxr/wxr-fixture.js';
 
@@ -54,5 +55,31 @@ describe('front matter', () => {
   it('keeps the date a string with its offset', () => {
     const parsed = parseFrontMatter(renderFrontMatter(toFrontMatter(recordOf(item()))));
     expect(parsed['date']).toBe('2017-11-26T16:12:59+01:00');
+  });
+
+  it('writes what the yaml library writes, byte for byte, whatever the values (property)', () => {
+    const pieces = [
+      'a', 'Z', 'é', ' ', '  ', ':', ': ', '#', ' #', '-', '- ', '?', '? ', '\n', '\t', '\r', '"', "'", '0', '1', '42', '.', 'e', 'E', '+', 'x', 'o', '0x1F', '0o7',
+      'true', 'False', 'null', 'NULL', '~', '---', '...', '%', '@', '`', '|', '>', '[', ']', '{', '}', ',', '&', '*', '!', '\\', '😀', '\u0085', '\u2028',
+      '\u2029', '\uFEFF', '\u007f', '\u009f', '\uD800', '\u0000', '\u0007', '.inf', '-.Inf', '.nan', '1e5', '2017-11-26T16:12:59+01:00', 'x'.repeat(1100),
+    ];
+    const text = fc.oneof(fc.string(), fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join('')));
+    const value = fc.oneof(
+      text,
+      text,
+      fc.array(text, { maxLength: 4 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constantFrom(-0, 1.5, Number.MAX_SAFE_INTEGER + 2, Number.NaN, null),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, value), { maxLength: 8 }), (entries) => {
+        const fm: Record<string, unknown> = {};
+        for (const [key, v] of entries) Object.defineProperty(fm, key, { value: v, enumerable: true, writable: true, configurable: true });
+        const yaml = stringify(fm, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+        expect(renderFrontMatter(fm)).toBe(`---\n${yaml}---\n`);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 3000) },
+    );
   });
 });
