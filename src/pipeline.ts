@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveSiteOptions, type SiteOptions } from './config.js';
 import type { FailedEntry, SkippedEntry } from './model/diagnostics.js';
 import { emptySiteIndex } from './model/site.js';
 import { describeSource } from './model/source-ref.js';
 import { expandInputs, type InputFile, type InputProblem } from './inputs.js';
-import { extraFilesOf, renderJson, toManifestRecord, type Manifest, type ManifestRecord } from './output/manifest.js';
+import { renderJson, toManifestRecord, type Manifest, type ManifestRecord } from './output/manifest.js';
 import { jsonObjectChunks, StreamedArray } from './output/manifest-json.js';
 import { SpooledList } from './output/manifest-spool.js';
+import { readPreviousManifest } from './output/previous-manifest.js';
 import { SiteRenderer, type RenderedRecord } from './output/presets/render-site.js';
 import { PlannedPaths } from './output/redirects-links.js';
 import { TermCounter } from './output/taxonomies.js';
@@ -216,9 +216,6 @@ async function planAhead(files: readonly InputFile[], problems: readonly InputPr
 
 /** The extra files (comments, redirects, report) the previous run's manifest lists as unpress's. */
 async function previousExtraFiles(out: string): Promise<string[]> {
-  try {
-    return extraFilesOf(await readFile(join(out, MANIFEST_FILE), 'utf8'));
-  } catch {
-    return [];
-  }
+  const previous = await readPreviousManifest(join(out, MANIFEST_FILE));
+  return typeof previous === 'object' ? previous.files : [];
 }

@@ -41,16 +41,6 @@ export interface Manifest {
   files?: string[];
 }
 
-/** `files` of a manifest unpress wrote (its extra files are unpress's on the next run); [] otherwise. */
-export function extraFilesOf(text: string): string[] {
-  try {
-    const files = (JSON.parse(text) as { files?: unknown } | null)?.files;
-    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 export function toManifestRecord(record: PostRecord, path: string, warnings: Warning[]): ManifestRecord {
   return {
     ...(record.wordpressId !== undefined ? { wordpress_id: record.wordpressId } : {}),

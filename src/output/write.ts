@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { open, mkdir, readdir, readFile, rename, writeFile, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
+import { readPreviousManifest } from './previous-manifest.js';
 
 /** What unpress considers its own in the output folder, besides the records of the manifest. */
 export interface Ownership {
@@ -106,13 +107,13 @@ export class OutputWriter {
       isUnpressFolder = true;
     }
     if (present.includes(manifestPath)) {
-      const records = previousRecords(await readFile(join(this.root, manifestPath), 'utf8'));
-      if (records === undefined) {
+      const previous = await readPreviousManifest(join(this.root, manifestPath));
+      if (previous === 'foreign') {
         throw new ForeignOutputError(
           `${join(this.root, manifestPath)} was not written by unpress and is never overwritten: choose another --out folder or move that file`,
         );
       }
-      paths.push(...records);
+      if (previous) paths.push(...previous.paths);
       isUnpressFolder = true;
     }
     return { paths, isUnpressFolder };
@@ -317,21 +318,6 @@ function writeText(path: string, content: string): Promise<void> {
 
 function renameFile(from: string, to: string): Promise<void> {
   return new Promise((done, fail) => fs.rename(from, to, (error) => (error ? fail(error) : done())));
-}
-
-/** `records[].path` of a manifest unpress wrote, or undefined when the text is not one. */
-function previousRecords(text: string): string[] | undefined {
-  let manifest: { summary?: unknown; records?: unknown } | undefined;
-  try {
-    manifest = JSON.parse(text) as typeof manifest;
-  } catch {
-    return undefined;
-  }
-  if (!manifest || typeof manifest.summary !== 'object' || !Array.isArray(manifest.records)) return undefined;
-  return manifest.records.flatMap((record) => {
-    const path = (record as { path?: unknown } | null)?.path;
-    return typeof path === 'string' ? [path] : [];
-  });
 }
 
 /**

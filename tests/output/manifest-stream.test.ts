@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/output/manifest.js';
 import { jsonObjectChunks, StreamedArray } from '../../src/output/manifest-json.js';
 import { SpooledList } from '../../src/output/manifest-spool.js';
+import { readPreviousManifest } from '../../src/output/previous-manifest.js';
 import { OutputWriter } from '../../src/output/write.js';
 import { tempDir } from '../helpers/run.js';
 
@@ -109,5 +110,33 @@ describe('OutputWriter.writeChunks', () => {
     expect(writer.failures.map((f) => f.path)).toEqual(['notes.json']);
     expect(await readFile(join(out, 'notes.json'), 'utf8')).toBe('mine');
     expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+  });
+});
+
+describe('the previous manifest, read line by line', () => {
+  const write = async (content: string): Promise<string> => {
+    const file = join(await tempDir(), 'manifest.json');
+    await writeFile(file, content);
+    return file;
+  };
+  const record = (path: string, title: string) => ({ wordpress_id: 1, type: 'post', title, slug: 's', path, categories: ['a "b"'], tags: [], source: { kind: 'wxr', file: 'x.xml', path: 'not/this.md' }, warnings: [{ code: 'c', message: '"path": "no.md"' }] });
+
+  it('finds records[].path and files as parsing the whole file would, in unpress\'s layout (property)', async () => {
+    const name = fc.string({ unit: 'grapheme', minLength: 1 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(name, name), { maxLength: 8 }), fc.option(fc.array(name, { maxLength: 4 }), { nil: undefined }), async (records, files) => {
+        const manifest = { summary: { written: records.length }, records: records.map(([p, t]) => record(p, t)), skipped: [{ title: 'x', path: 'skipped.md' }], failed: [], warnings: [], files };
+        const file = await write(renderJson(manifest));
+        expect(await readPreviousManifest(file)).toEqual({ paths: records.map(([p]) => p), files: files ?? [] });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('parses a manifest in another layout whole, refuses what is not one, and says when there is none', async () => {
+    expect(await readPreviousManifest(await write(JSON.stringify({ summary: {}, records: [{ path: 'a.md' }], files: ['f.json'] })))).toEqual({ paths: ['a.md'], files: ['f.json'] });
+    expect(await readPreviousManifest(await write('{\n  "name": "my-theme"\n}\n'))).toBe('foreign');
+    expect(await readPreviousManifest(await write('not json'))).toBe('foreign');
+    expect(await readPreviousManifest(join(await tempDir(), 'absent.json'))).toBeUndefined();
   });
 });
