@@ -14,6 +14,9 @@ export type WxrPiece =
    */
   | { kind: 'truncated'; index: number; line: number; text?: string };
 
+/** What the scan stops at; other tags are stepped over without a look. */
+const SPECIAL = /<(?:!\[CDATA\[|!--|\/?item[\s>])/g;
+
 export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenerator<WxrPiece> {
   let buf = '';
   let pos = 0; // scanning position in buf
@@ -34,11 +37,17 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
   for await (const chunk of chunks) {
     buf += chunk;
     for (;;) {
-      const lt = buf.indexOf('<', pos);
-      if (lt === -1) {
-        pos = buf.length;
+      // The next `<` that matters (CDATA, comment, item tag); any `<` in the last 8 characters
+      // waits for more text, as it may start one of them.
+      const tail = Math.max(pos, buf.length - 8);
+      SPECIAL.lastIndex = pos;
+      const found = SPECIAL.exec(buf);
+      if (found === null || found.index >= tail) {
+        const lt = buf.indexOf('<', tail);
+        pos = lt === -1 ? buf.length : lt;
         break;
       }
+      const lt = found.index;
       const need = closingOf(buf, lt);
       if (need === undefined) {
         pos = lt; // not enough text to know what this is: wait for more

@@ -1,0 +1,149 @@
+import { detached } from '../../../src/sources/wxr/xml-text.js';
+
+/** The splitter as it was before its scan used one regular expression: the oracle of split-items.test.ts. */
+
+/**
+ * Splits WXR text into the channel header and one string per <item>, as the text arrives, without
+ * ever holding the whole export. CDATA sections and comments are skipped over, so an `<item>` or
+ * `</item>` written inside a post's content does not cut it.
+ */
+type WxrPiece =
+  | { kind: 'header'; text: string }
+  | { kind: 'item'; text: string; index: number; line: number }
+  /**
+   * The text ended inside an item (a download cut short, or a CDATA section or comment never
+   * closed); `text` is what was read of it, with any item that section swallowed.
+   */
+  | { kind: 'truncated'; index: number; line: number; text?: string };
+
+export async function* referenceSplitWxrItems(chunks: AsyncIterable<string>): AsyncGenerator<WxrPiece> {
+  let buf = '';
+  let pos = 0; // scanning position in buf
+  let itemStart = -1; // start of the current <item> in buf, -1 when outside one
+  let headerDone = false;
+  let line = 1; // line number at buf[0]
+  let itemLine = 0;
+  let index = 0;
+  // The header read so far, set aside chunk by chunk: appending to one growing string would copy
+  // all of it again for every chunk (a header tens of MB long, or garbage, took seconds).
+  const headerParts: string[] = [];
+  const headerText = (upTo: number): string => headerParts.join('') + buf.slice(0, upTo);
+
+  const advanceLines = (upTo: number): void => {
+    for (let i = buf.indexOf('\n'); i !== -1 && i < upTo; i = buf.indexOf('\n', i + 1)) line++;
+  };
+
+  for await (const chunk of chunks) {
+    buf += chunk;
+    for (;;) {
+      const lt = buf.indexOf('<', pos);
+      if (lt === -1) {
+        pos = buf.length;
+        break;
+      }
+      const need = closingOf(buf, lt);
+      if (need === undefined) {
+        pos = lt; // not enough text to know what this is: wait for more
+        break;
+      }
+      if (need.skipTo !== undefined) {
+        if (need.skipTo === -1) {
+          pos = lt; // unterminated CDATA or comment so far
+          break;
+        }
+        pos = need.skipTo;
+        continue;
+      }
+      if (itemStart === -1 && need.tag === 'item') {
+        if (!headerDone) {
+          headerDone = true;
+          yield { kind: 'header', text: headerText(lt) };
+        }
+        itemStart = lt;
+        itemLine = line + countNewlines(buf, 0, lt);
+        pos = lt + 5;
+        continue;
+      }
+      if (itemStart !== -1 && need.tag === '/item') {
+        const end = buf.indexOf('>', lt) + 1;
+        index++;
+        // Its own string: a slice would keep the whole buffer alive as long as the item lives.
+        yield { kind: 'item', text: detached(buf.slice(itemStart, end)), index, line: itemLine };
+        // Forget what was consumed.
+        advanceLines(end);
+        buf = buf.slice(end);
+        pos = 0;
+        itemStart = -1;
+        continue;
+      }
+      if (itemStart === -1 && need.tag === '/item') {
+        // An </item> without its <item> (a damaged start tag): the text since the previous item
+        // (or the header) holds that item; yielded so that it is reported, never silently dropped.
+        const end = buf.indexOf('>', lt) + 1;
+        const gap = headerDone ? buf.slice(0, end) : headerText(end);
+        if (!headerDone) {
+          headerDone = true;
+          yield { kind: 'header', text: headerText(lt) };
+        }
+        index++;
+        yield { kind: 'item', text: detached(gap), index, line: line + countNewlines(buf, 0, Math.max(0, buf.search(/\S/))) };
+        advanceLines(end);
+        buf = buf.slice(end);
+        pos = 0;
+        continue;
+      }
+      pos = lt + 1;
+    }
+    if (itemStart === -1 && headerDone && pos > 0) {
+      // Between items: drop what was scanned, keeping a possible partial tag.
+      advanceLines(pos);
+      buf = buf.slice(pos);
+      pos = 0;
+    } else if (itemStart === -1 && !headerDone && pos > 0) {
+      advanceLines(pos);
+      headerParts.push(buf.slice(0, pos));
+      buf = buf.slice(pos);
+      pos = 0;
+    } else if (itemStart > 0) {
+      advanceLines(itemStart);
+      buf = buf.slice(itemStart);
+      pos -= itemStart;
+      itemStart = 0;
+    }
+  }
+  if (!headerDone) yield { kind: 'header', text: headerText(buf.length) };
+  else if (itemStart !== -1) {
+    // A file that ends right after `</item>` was too short for the scanner to look at that tag.
+    const last = /<\/item\s*>\s*$/.exec(buf.slice(pos));
+    if (last) yield { kind: 'item', text: buf.slice(itemStart, pos + last.index + last[0].trimEnd().length), index: index + 1, line: itemLine };
+    else yield { kind: 'truncated', index: index + 1, line: itemLine, text: buf.slice(itemStart) };
+  }
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * What starts at buf[lt] ('<'): a section to skip (CDATA, comment), an item tag, or something else.
+ * Returns undefined when the buffer ends too early to tell.
+ */
+function closingOf(buf: string, lt: number): { skipTo?: number; tag?: string } | undefined {
+  if (buf.length - lt < 9) return undefined;
+  if (buf.startsWith('<![CDATA[', lt)) {
+    const end = buf.indexOf(']]>', lt + 9);
+    return { skipTo: end === -1 ? -1 : end + 3 };
+  }
+  if (buf.startsWith('<!--', lt)) {
+    const end = buf.indexOf('-->', lt + 4);
+    return { skipTo: end === -1 ? -1 : end + 3 };
+  }
+  if (buf.startsWith('<item', lt) && /[\s>]/.test(buf[lt + 5] ?? '')) return { tag: 'item' };
+  if (buf.startsWith('</item', lt) && /[\s>]/.test(buf[lt + 6] ?? '')) {
+    if (buf.indexOf('>', lt) === -1) return undefined;
+    return { tag: '/item' };
+  }
+  return {};
+}
