@@ -1,6 +1,6 @@
 import type { XMLParser } from 'fast-xml-parser';
-import { canonicalKeys, type PrefixMap } from './namespaces.js';
-import { attrOf, detached, listOf, makeWxrParser, setAsideCdata, textOf } from './xml-text.js';
+import type { PrefixMap } from './namespaces.js';
+import { decodeXmlText, detached, makeWxrParser, setAsideCdata } from './xml-text.js';
 
 /** One <item> of an export, as typed strings and numbers; nothing interpreted yet. */
 export interface WxrItem {
@@ -45,22 +45,31 @@ export interface WxrComment {
 
 let parser: XMLParser | undefined;
 
+/** fast-xml-parser's ordered output: an element `{ name: children, ':@'?: attributes }` or `{ '#text': text }`. */
+type OrderedNode = Record<string, unknown>;
+
 /**
  * Parses the text of one <item>...</item>; throws when it is not well-formed. `checked`: the text
  * is known to be well-formed (isCleanItem), so the parser's own validation is skipped.
+ *
+ * The parser's ordered output is read directly: its conversion to objects (a quarter of parsing)
+ * is skipped. What is read is what that conversion gave: an element's value is its own text
+ * (child elements and attributes apart), repeated elements join their values, and a name that two
+ * prefixes of one namespace spell twice is read from the one that came last.
  */
 export function parseWxrItem(text: string, prefixes: PrefixMap, checked = false): WxrItem {
-  parser ??= makeWxrParser();
+  parser ??= makeWxrParser({ preserveOrder: true });
   // Bodies are set aside before parsing: the parser walks only the item's markup.
   const aside = setAsideCdata(text);
-  const parsed = canonicalKeys(parser.parse(aside.xml, !checked) as Record<string, unknown>, prefixes);
-  const item = listOf(parsed['item'])[0] as Record<string, unknown> | undefined;
-  if (!item || typeof item !== 'object') throw new Error('the item has no content');
+  const root = parser.parse(aside.xml, !checked) as OrderedNode[];
+  const itemNode = root.find((node) => nameOf(node) === 'item');
+  if (itemNode === undefined || !isObjectLike(itemNode)) throw new Error('the item has no content');
+  const item = childrenOf(itemNode, prefixes);
   // Values are copies (detached): a slice of the item's text would keep all of it alive for as
   // long as a title sits in the manifest.
   const own = (value: string): string => detached(aside.restore(value));
-  const str = (node: unknown): string => own(textOf(node));
-  const field = (name: string): string => str(item[name]);
+  const str = (nodes: readonly OrderedNode[] | undefined): string => (nodes === undefined ? '' : own(nodes.map(textOfNode).join('')));
+  const field = (name: string): string => str(item.get(name));
   return {
     title: field('title'),
     link: field('link').trim(),
@@ -81,25 +90,83 @@ export function parseWxrItem(text: string, prefixes: PrefixMap, checked = false)
     password: field('wp:post_password'),
     isSticky: field('wp:is_sticky').trim() === '1',
     attachmentUrl: field('wp:attachment_url').trim(),
-    categories: listOf(item['category']).map((c) => ({
-      domain: restoreAttr(attrOf(c, 'domain'), own) ?? '',
-      nicename: restoreAttr(attrOf(c, 'nicename'), own),
-      name: str(c),
+    categories: (item.get('category') ?? []).map((c) => ({
+      domain: restoreAttr(attributeOf(c, 'domain'), own) ?? '',
+      nicename: restoreAttr(attributeOf(c, 'nicename'), own),
+      name: str([c]),
     })),
-    meta: listOf(item['wp:postmeta']).map((m) => {
-      const node = m as Record<string, unknown>;
-      return { key: str(node['wp:meta_key']).trim(), value: str(node['wp:meta_value']) };
+    meta: (item.get('wp:postmeta') ?? []).map((m) => {
+      const node = childrenOf(m, prefixes);
+      return { key: str(node.get('wp:meta_key')).trim(), value: str(node.get('wp:meta_value')) };
     }),
-    comments: listOf(item['wp:comment']).map((c) => toComment(c as Record<string, unknown>, str)),
+    comments: (item.get('wp:comment') ?? []).map((c) => toComment(childrenOf(c, prefixes), str)),
   };
+}
+
+/** The element's name (the first key that is not its attributes), `#text` for text. */
+function nameOf(node: OrderedNode): string | undefined {
+  for (const key in node) if (key !== ':@') return key;
+  return undefined;
+}
+
+function elementChildren(node: OrderedNode): OrderedNode[] {
+  const name = nameOf(node);
+  const children = name === undefined || name === '#text' ? undefined : node[name];
+  return Array.isArray(children) ? (children as OrderedNode[]) : [];
+}
+
+/** An element the object conversion made an object (attributes or child elements), not a string. */
+function isObjectLike(node: OrderedNode): boolean {
+  return node[':@'] !== undefined || elementChildren(node).some((child) => nameOf(child) !== '#text');
+}
+
+/**
+ * Child elements by name, prefixes made canonical, in document order. As with canonicalKeys() over
+ * the converted object, when two spellings give one canonical name, the spelling seen first last wins.
+ */
+function childrenOf(node: OrderedNode, prefixes: PrefixMap): Map<string, OrderedNode[]> {
+  const bySpelling = new Map<string, OrderedNode[]>();
+  for (const child of elementChildren(node)) {
+    const name = nameOf(child);
+    if (name === undefined || name === '#text') continue;
+    const list = bySpelling.get(name);
+    if (list) list.push(child);
+    else bySpelling.set(name, [child]);
+  }
+  if (prefixes.size === 0) return bySpelling;
+  const out = new Map<string, OrderedNode[]>();
+  for (const [name, list] of bySpelling) out.set(canonicalName(name, prefixes), list);
+  return out;
+}
+
+function canonicalName(name: string, prefixes: PrefixMap): string {
+  const colon = name.indexOf(':');
+  const mapped = colon > 0 && !name.startsWith('@_') ? prefixes.get(name.slice(0, colon)) : undefined;
+  return mapped === undefined ? name : `${mapped}${name.slice(colon)}`;
+}
+
+/** An element's own text, entity-decoded (child elements and attributes apart). */
+function textOfNode(node: OrderedNode): string {
+  let text = '';
+  for (const child of elementChildren(node)) {
+    const value = child['#text'];
+    if (value !== undefined && nameOf(child) === '#text') text += String(value);
+  }
+  return decodeXmlText(text);
+}
+
+function attributeOf(node: OrderedNode, name: string): string | undefined {
+  const attributes = node[':@'] as Record<string, unknown> | undefined;
+  const value = attributes?.[`@_${name}`];
+  return value === undefined ? undefined : decodeXmlText(String(value));
 }
 
 function restoreAttr(value: string | undefined, restore: (value: string) => string): string | undefined {
   return value === undefined ? undefined : restore(value);
 }
 
-function toComment(node: Record<string, unknown>, str: (node: unknown) => string): WxrComment {
-  const field = (name: string): string => str(node[name]);
+function toComment(node: Map<string, OrderedNode[]>, str: (nodes: readonly OrderedNode[] | undefined) => string): WxrComment {
+  const field = (name: string): string => str(node.get(name));
   return {
     id: toInt(field('wp:comment_id')),
     author: field('wp:comment_author'),

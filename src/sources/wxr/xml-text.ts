@@ -18,8 +18,9 @@ const REPEATED = new Set([
   'item',
 ]);
 
-export function makeWxrParser(): XMLParser {
+export function makeWxrParser(options: { preserveOrder?: boolean } = {}): XMLParser {
   return new XMLParser({
+    ...options,
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     parseTagValue: false,
