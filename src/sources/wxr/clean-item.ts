@@ -46,30 +46,24 @@ export function isCleanItem(text: string, declared: ReadonlySet<string>, listene
   let rootClosed = false;
   let afterCdata = false;
   let pos = 0;
-  let nextAmp = text.indexOf('&');
-  let nextCdataEnd = text.indexOf(']]>');
   for (;;) {
     const lt = text.indexOf('<', pos);
     const end = lt === -1 ? text.length : lt;
-    if (end > pos) {
-      // Text: whitespace only outside the root; inside, no `]]>` and only well-formed references.
-      if (names.length === 0) {
-        for (let i = pos; i < end; i++) {
-          const c = text.charCodeAt(i);
-          if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
-        }
-      }
-      if (nextCdataEnd !== -1 && nextCdataEnd < end) return false;
-      while (nextAmp !== -1 && nextAmp < end) {
-        REFERENCE.lastIndex = nextAmp;
+    // Text: whitespace only outside the root; inside, no `]]>` and only well-formed references.
+    for (let i = pos; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 38) {
+        REFERENCE.lastIndex = i;
         const ref = REFERENCE.exec(text);
-        if (ref === null) return false;
+        if (ref === null || names.length === 0) return false;
         if (ref[1] !== undefined || ref[2] !== undefined) {
           const code = ref[1] !== undefined ? Number.parseInt(ref[1], 10) : Number.parseInt(ref[2]!, 16);
           if (!isXmlChar(code)) return false;
         }
-        nextAmp = text.indexOf('&', REFERENCE.lastIndex);
-      }
+        i = REFERENCE.lastIndex - 1;
+      } else if (c === 93) {
+        if (names.length === 0 || text.startsWith(']]>', i)) return false;
+      } else if (names.length === 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
     }
     if (lt === -1) break;
     const c1 = text.charCodeAt(lt + 1);
@@ -92,8 +86,6 @@ export function isCleanItem(text: string, declared: ReadonlySet<string>, listene
         if (names.length > 0) flags[flags.length - 1]! |= 2;
       } else return false;
       pos = close + 3;
-      if (nextAmp !== -1 && nextAmp < pos) nextAmp = text.indexOf('&', pos);
-      if (nextCdataEnd !== -1 && nextCdataEnd < pos) nextCdataEnd = text.indexOf(']]>', pos);
       continue;
     }
     if (c1 === 47) {
@@ -135,7 +127,24 @@ export function isCleanItem(text: string, declared: ReadonlySet<string>, listene
   return rootClosed && names.length === 0;
 }
 
+/** nameAllowed() answers, for the last set of declared prefixes seen (names repeat in every item). */
+let allowedFor: ReadonlySet<string> | undefined;
+const allowed = new Map<string, boolean>();
+
 function nameAllowed(name: string, declared: ReadonlySet<string>): boolean {
+  if (declared !== allowedFor) {
+    allowed.clear();
+    allowedFor = declared;
+  }
+  let answer = allowed.get(name);
+  if (answer === undefined) {
+    answer = checkName(name, declared);
+    if (allowed.size < 10_000) allowed.set(name, answer);
+  }
+  return answer;
+}
+
+function checkName(name: string, declared: ReadonlySet<string>): boolean {
   if (GUARDED.has(name)) return false;
   const colon = name.indexOf(':');
   if (colon === -1) return true;

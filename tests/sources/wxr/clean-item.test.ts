@@ -161,6 +161,8 @@ describe('clean items (the fast path)', () => {
       base.replace('</item>', ''),
       `${base}<item></item>`,
       `x${base}`,
+      `]]${base}`,
+      `&amp;${base}`,
     ];
     for (const text of notClean) expect(checkItem(text, channel).clean, text.slice(0, 80)).toBe(false);
     const notQuick = [
