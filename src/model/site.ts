@@ -1,3 +1,5 @@
+import { AttachmentIndex, type Attachments } from './attachment-index.js';
+
 /**
  * What one export (or a set of split files of one export) says about the whole site, gathered
  * before items are converted: the few site-wide facts an item can refer to.
@@ -30,13 +32,14 @@ export interface SiteIndex {
   authors: Map<string, string>;
   /** `${taxonomy}\u0000${slug}` -> term */
   terms: Map<string, TermInfo>;
-  attachments: Map<number, AttachmentInfo>;
+  /** id -> attachment: an AttachmentIndex for the run, a Map in a worker's batch. */
+  attachments: Attachments;
   /** wp_block (reusable block) id -> its content */
   reusableBlocks: Map<number, string>;
 }
 
 export function emptySiteIndex(): SiteIndex {
-  return { authors: new Map(), terms: new Map(), attachments: new Map(), reusableBlocks: new Map() };
+  return { authors: new Map(), terms: new Map(), attachments: new AttachmentIndex(), reusableBlocks: new Map() };
 }
 
 export function termKey(taxonomy: string, slug: string): string {

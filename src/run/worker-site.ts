@@ -1,4 +1,5 @@
 import type { PostRecord } from '../model/post.js';
+import type { Attachments } from '../model/attachment-index.js';
 import type { AttachmentInfo, SiteIndex } from '../model/site.js';
 
 /**
@@ -20,7 +21,8 @@ export function siteWithoutAttachments(site: SiteIndex): SiteIndex {
 }
 
 export class AttachmentSlicer {
-  private byParent: Map<number, AttachmentInfo[]> | undefined;
+  /** parent id -> ids of its attachments (ids only: the index holds the attachments). */
+  private byParent: Map<number, number[]> | undefined;
 
   constructor(private readonly site: SiteIndex) {}
 
@@ -34,7 +36,10 @@ export class AttachmentSlicer {
     const visit = (n: number): void => {
       const attachment = attachments.get(n);
       if (attachment) found.set(n, attachment);
-      for (const child of byParent.get(n) ?? []) found.set(child.id, child);
+      for (const child of byParent.get(n) ?? []) {
+        const info = attachments.get(child);
+        if (info) found.set(child, info);
+      }
       const block = reusableBlocks.get(n);
       if (block !== undefined && !blocksSeen.has(n)) {
         blocksSeen.add(n);
@@ -52,12 +57,12 @@ export class AttachmentSlicer {
   }
 }
 
-function indexByParent(attachments: ReadonlyMap<number, AttachmentInfo>): Map<number, AttachmentInfo[]> {
-  const byParent = new Map<number, AttachmentInfo[]>();
+function indexByParent(attachments: Attachments): Map<number, number[]> {
+  const byParent = new Map<number, number[]>();
   for (const attachment of attachments.values()) {
     const list = byParent.get(attachment.parent);
-    if (list) list.push(attachment);
-    else byParent.set(attachment.parent, [attachment]);
+    if (list) list.push(attachment.id);
+    else byParent.set(attachment.parent, [attachment.id]);
   }
   return byParent;
 }

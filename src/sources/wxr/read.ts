@@ -92,10 +92,15 @@ function postTypeOf(text: string): string | undefined {
  * does not parse them again (two thirds of the items of a photo blog's export).
  */
 interface IndexedAttachment {
-  info: AttachmentInfo;
+  id: number;
   length: number;
 }
-const indexedAttachments = new WeakMap<WxrChannel, Map<number, IndexedAttachment>>();
+/** Per export file: its pieces that are indexed attachments, and the index that holds them. */
+interface IndexedPieces {
+  site: SiteIndex;
+  pieces: Map<number, IndexedAttachment>;
+}
+const indexedAttachments = new WeakMap<WxrChannel, IndexedPieces>();
 
 /**
  * First, light pass over one export: authors and terms from the channel, and the few items other
@@ -120,7 +125,7 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
     const clean = type === 'attachment' && innerItemStarts(piece.text).length === 0 ? readCleanAttachment(piece.text, channel.declaredPrefixes, channel.prefixes) : undefined;
     if (clean !== undefined) {
       site.attachments.set(clean.id, clean);
-      indexed.set(piece.index, { info: clean, length: piece.text.length });
+      indexed.set(piece.index, { id: clean.id, length: piece.text.length });
       continue;
     }
     const parts = readPiece(piece.text, piece.line, channel);
@@ -141,7 +146,7 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
         };
         site.attachments.set(item.postId, info);
         if (parts.length === 1 && part.text === piece.text && part.parsed.repairs.length === 0) {
-          indexed.set(piece.index, { info, length: piece.text.length });
+          indexed.set(piece.index, { id: info.id, length: piece.text.length });
         }
       } else if (item.postType === 'wp_block') {
         site.reusableBlocks.set(item.postId, detached(item.content));
@@ -149,7 +154,7 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
     }
   }
   if (channel === undefined) throw new NotAnExportError('is empty');
-  indexedAttachments.set(channel, indexed);
+  indexedAttachments.set(channel, { site, pieces: indexed });
   return channel;
 }
 
@@ -158,30 +163,32 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
  * type, id and title (what the item's fate, skipped, needs) without parsing it again. Checked
  * against the piece (same length, type and id), in case the file changed between the passes.
  */
-function indexedAttachmentPart(piece: { text: string; line: number; index: number }, indexed: Map<number, IndexedAttachment> | undefined): Part | undefined {
-  const known = indexed?.get(piece.index);
+function indexedAttachmentPart(piece: { text: string; line: number; index: number }, indexed: IndexedPieces | undefined): Part | undefined {
+  const known = indexed?.pieces.get(piece.index);
   if (known === undefined || known.length !== piece.text.length || postTypeOf(piece.text) !== 'attachment') return undefined;
-  if (Number(/<(?:\w+:)?post_id>\s*(?:<!\[CDATA\[)?\s*(\d+)/.exec(piece.text)?.[1]) !== known.info.id) return undefined;
+  if (Number(/<(?:\w+:)?post_id>\s*(?:<!\[CDATA\[)?\s*(\d+)/.exec(piece.text)?.[1]) !== known.id) return undefined;
+  const info = indexed!.site.attachments.get(known.id);
+  if (info === undefined) return undefined;
   const item: WxrItem = {
-    title: known.info.title,
+    title: info.title,
     link: '',
     creator: '',
     guid: '',
     content: '',
     excerpt: '',
-    postId: known.info.id,
+    postId: info.id,
     postDate: '',
     postDateGmt: '',
     modified: '',
     modifiedGmt: '',
     postName: '',
     status: 'inherit',
-    parent: known.info.parent,
-    menuOrder: known.info.menuOrder,
+    parent: info.parent,
+    menuOrder: info.menuOrder,
     postType: 'attachment',
     password: '',
     isSticky: false,
-    attachmentUrl: known.info.url,
+    attachmentUrl: info.url,
     categories: [],
     meta: [],
     comments: [],

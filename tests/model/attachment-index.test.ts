@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AttachmentIndex } from '../../src/model/attachment-index.js';
+import type { AttachmentInfo } from '../../src/model/site.js';
+
+const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('', '\u0000', 'a\u0000b', '\uD800', 'x\uDC00', '’…œ — é'));
+const info = (id: number): fc.Arbitrary<AttachmentInfo> =>
+  fc.record({ id: fc.constant(id), url: text, parent: fc.integer({ min: 0, max: 2 ** 40 }), title: text, caption: text, alt: text, menuOrder: fc.integer({ min: -5, max: 1000 }) });
+
+describe('AttachmentIndex', () => {
+  it('gives back what was set, by id, like a Map (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 2 ** 40 }), { maxLength: 30 }).chain((ids) => fc.tuple(...ids.map(info))), (infos) => {
+        const index = new AttachmentIndex();
+        const map = new Map<number, AttachmentInfo>();
+        for (const a of infos) {
+          index.set(a.id, a);
+          map.set(a.id, a);
+        }
+        expect(index.size).toBe(map.size);
+        for (const [id, a] of map) expect(index.get(id)).toEqual(a);
+        expect(index.get(0)).toBeUndefined();
+        expect(new Set([...index.values()].map((a) => a.id))).toEqual(new Set(map.keys()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds a photo blog: many entries, entries larger than its buffers, and ids set again', () => {
+    const index = new AttachmentIndex();
+    const big = 'é'.repeat(600_000);
+    for (let id = 1; id <= 5000; id++) index.set(id, { id, url: `https://blog.example.fr/wp-content/uploads/${id}.jpg`, parent: id >> 1, title: `photo ${id}`, caption: id === 7 ? big : 'légende’', alt: '', menuOrder: id % 3 });
+    index.set(10, { id: 10, url: 'u', parent: 1, title: 'again', caption: '', alt: 'a', menuOrder: 0 });
+    expect(index.size).toBe(5000);
+    expect(index.get(7)?.caption).toBe(big);
+    expect(index.get(10)).toEqual({ id: 10, url: 'u', parent: 1, title: 'again', caption: '', alt: 'a', menuOrder: 0 });
+    expect(index.get(4999)).toEqual({ id: 4999, url: 'https://blog.example.fr/wp-content/uploads/4999.jpg', parent: 2499, title: 'photo 4999', caption: 'légende’', alt: '', menuOrder: 1 });
+  });
+});
