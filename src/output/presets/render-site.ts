@@ -112,7 +112,8 @@ export class SiteRenderer {
   async add(converted: ConvertedRecord, path: string, manifestRecord: ManifestRecord): Promise<{ rendered: Promise<void> }> {
     const { record } = converted;
     const url = this.preset.url(record, path);
-    if (record.wordpressId !== undefined) this.urlsById.set(record.wordpressId, url);
+    // Only redirects use it (an attachment page leads to its post): not kept otherwise.
+    if (this.options.redirects && record.wordpressId !== undefined) this.urlsById.set(record.wordpressId, url);
     if (this.options.redirects && isPublished(record)) {
       for (const old of oldUrlsOf(record, this.context.site.baseUrl)) this.redirects.add(old.url, url, old.type, record.wordpressId);
     }

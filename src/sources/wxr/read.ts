@@ -95,10 +95,35 @@ interface IndexedAttachment {
   id: number;
   length: number;
 }
-/** Per export file: its pieces that are indexed attachments, and the index that holds them. */
-interface IndexedPieces {
-  site: SiteIndex;
-  pieces: Map<number, IndexedAttachment>;
+/**
+ * Per export file: its pieces that are indexed attachments (piece number -> attachment id and
+ * text length, in typed arrays: a photo blog has 100,000 of them), and the index that holds them.
+ */
+class IndexedPieces {
+  private ids = new Float64Array(1024);
+  private lengths = new Float64Array(1024);
+
+  constructor(readonly site: SiteIndex) {}
+
+  set(piece: number, { id, length }: IndexedAttachment): void {
+    while (piece >= this.ids.length) {
+      this.ids = grown(this.ids);
+      this.lengths = grown(this.lengths);
+    }
+    this.ids[piece] = id;
+    this.lengths[piece] = length + 1; // 0: not an indexed attachment
+  }
+
+  get(piece: number): IndexedAttachment | undefined {
+    const length = this.lengths[piece] ?? 0;
+    return length === 0 ? undefined : { id: this.ids[piece]!, length: length - 1 };
+  }
+}
+
+function grown(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 const indexedAttachments = new WeakMap<WxrChannel, IndexedPieces>();
 
@@ -110,7 +135,7 @@ const indexedAttachments = new WeakMap<WxrChannel, IndexedPieces>();
 export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrChannel> {
   let channel: WxrChannel | undefined;
   const watch = newWatch();
-  const indexed = new Map<number, IndexedAttachment>();
+  const indexed = new IndexedPieces(site);
   for await (const piece of splitWxrItems(openText(file, watch))) {
     if (piece.kind === 'header') {
       watch.headerSeen = true;
@@ -154,7 +179,7 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
     }
   }
   if (channel === undefined) throw new NotAnExportError('is empty');
-  indexedAttachments.set(channel, { site, pieces: indexed });
+  indexedAttachments.set(channel, indexed);
   return channel;
 }
 
@@ -164,7 +189,7 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
  * against the piece (same length, type and id), in case the file changed between the passes.
  */
 function indexedAttachmentPart(piece: { text: string; line: number; index: number }, indexed: IndexedPieces | undefined): Part | undefined {
-  const known = indexed?.pieces.get(piece.index);
+  const known = indexed?.get(piece.index);
   if (known === undefined || known.length !== piece.text.length || postTypeOf(piece.text) !== 'attachment') return undefined;
   if (Number(/<(?:\w+:)?post_id>\s*(?:<!\[CDATA\[)?\s*(\d+)/.exec(piece.text)?.[1]) !== known.id) return undefined;
   const info = indexed!.site.attachments.get(known.id);
