@@ -4,6 +4,7 @@ import { open, mkdir, readdir, readFile, rename, writeFile, unlink, type FileHan
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { readPreviousManifest } from './previous-manifest.js';
+import { WriteThread, type ThreadJob } from './write-thread.js';
 
 /** What unpress considers its own in the output folder, besides the records of the manifest. */
 export interface Ownership {
@@ -16,6 +17,8 @@ export interface Ownership {
 /** Lists, during a run, every file about to be written: an interrupted run's files stay unpress's. */
 export const JOURNAL_FILE = '.unpress-journal';
 const TEMP_SUFFIX = '.unpress.tmp';
+/** Files written by the main thread before the writing thread takes over (small runs never start it). */
+const THREAD_AFTER = 64;
 
 /** The output folder holds a file in unpress's place that unpress did not write: the run must not start. */
 export class ForeignOutputError extends Error {}
@@ -54,6 +57,9 @@ export class OutputWriter {
   private seen: { entries: Set<string>; listed: Set<string> } | undefined;
   /** Lower-cased files unpress always writes: no post may turn one into a folder. */
   private own: string[] = [];
+  /** Files queued so far, and the thread that writes them after the first THREAD_AFTER. */
+  private queued = 0;
+  private thread: Promise<WriteThread> | undefined;
 
   constructor(
     outDir: string,
@@ -123,10 +129,36 @@ export class OutputWriter {
   async write(relativePath: string, content: string): Promise<void> {
     const target = this.resolveInside(relativePath);
     if (target === undefined) return;
-    const task = this.limit(() => this.writeOne(relativePath, target, content));
+    let task: Promise<void>;
+    if (!this.check && ++this.queued > THREAD_AFTER) {
+      // The files queued here are written before the thread takes over (one path, one writer).
+      this.thread ??= this.flush().then(() => new WriteThread(join(this.root, JOURNAL_FILE), (job) => this.writeOrphan(job)));
+      const thread = await this.thread;
+      task = this.threadWrite(thread, relativePath, target, content);
+    } else task = this.limit(() => this.writeOne(relativePath, target, content));
     this.pending.add(task);
     void task.finally(() => this.pending.delete(task));
-    if (this.limit.pendingCount > 64) await Promise.race(this.pending);
+    if (this.limit.pendingCount > 64 || this.pending.size > 128) await Promise.race(this.pending);
+  }
+
+  private async threadWrite(thread: WriteThread, relativePath: string, target: string, content: string): Promise<void> {
+    const again = this.written.has(relativePath);
+    this.written.add(relativePath);
+    const failure = await thread.write({
+      path: relativePath,
+      target,
+      temporary: `${target}.${process.pid}${TEMP_SUFFIX}`,
+      content,
+      read: again || !this.knownAbsent(relativePath),
+      foreign: this.foreign.has(relativePath.toLowerCase()),
+    });
+    if (failure !== undefined) this.failures.push({ path: relativePath, error: failure });
+  }
+
+  /** A file the thread could not write because it died: written here (writeOne reads what is there first). */
+  private async writeOrphan(job: ThreadJob): Promise<undefined> {
+    await this.limit(() => this.writeOne(job.path, job.target, job.content));
+    return undefined;
   }
 
   async flush(): Promise<void> {
@@ -183,6 +215,8 @@ export class OutputWriter {
    */
   async close(): Promise<void> {
     await this.flush();
+    if (this.thread) await (await this.thread).close();
+    this.thread = undefined;
     if (this.journal) await (await this.journal).close();
     this.journal = undefined;
     if (this.check) return;

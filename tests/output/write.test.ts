@@ -69,4 +69,25 @@ describe('OutputWriter', () => {
     expect(writer.failures).toEqual([]);
     expect((await readTree(out)).get('posts/b.md')).toBe('b\n');
   });
+
+  it('past the first files, writes through its thread the same way: unchanged files left alone, files it did not write refused', async () => {
+    const out = await tempDir();
+    const paths = Array.from({ length: 150 }, (_, i) => `posts/p-${i}.md`);
+    const first = await opened(out);
+    for (const path of paths) await first.write(path, `one ${path}\n`);
+    await first.write('manifest.json', `${JSON.stringify({ summary: {}, records: paths.map((path) => ({ path })) })}\n`);
+    await first.close();
+    await writeFile(join(out, 'posts', 'mine.md'), 'mine\n');
+    const second = await opened(out);
+    for (const path of paths) await second.write(path, path === 'posts/p-149.md' ? 'two\n' : `one ${path}\n`);
+    await second.write('posts/mine.md', 'theirs\n');
+    await second.close();
+    expect(second.failures).toEqual([{ path: 'posts/mine.md', error: 'a file unpress did not write is there; it was not overwritten' }]);
+    const tree = await readTree(out);
+    expect(tree.get('posts/mine.md')).toBe('mine\n');
+    expect(tree.get('posts/p-149.md')).toBe('two\n');
+    expect(tree.get('posts/p-3.md')).toBe('one posts/p-3.md\n');
+    expect(tree.has(JOURNAL_FILE)).toBe(false);
+    expect([...tree.keys()].some((path) => path.endsWith('.tmp'))).toBe(false);
+  });
 });
