@@ -33,10 +33,15 @@ export class AttachmentSlicer {
     const byParent = (this.byParent ??= indexByParent(attachments));
     const found = new Map<number, AttachmentInfo>();
     const blocksSeen = new Set<number>();
+    // A number is looked at once per batch (bodies repeat ids, years, sizes).
+    const numbersSeen = new Set<number>();
     const visit = (n: number): void => {
+      if (numbersSeen.has(n)) return;
+      numbersSeen.add(n);
       const attachment = attachments.get(n);
       if (attachment) found.set(n, attachment);
       for (const child of byParent.get(n) ?? []) {
+        if (found.has(child)) continue;
         const info = attachments.get(child);
         if (info) found.set(child, info);
       }
