@@ -7,7 +7,7 @@ import { writeSyntheticExport } from './generate.js';
 import { renderSummary, summarizeProfiles } from './profile-summary.js';
 
 /**
- * `npm run bench [-- sizes...] [--repeat N] [--no-wetm] [--no-build] [--keep] [--no-write] [--profile]`
+ * `npm run bench [-- sizes...] [--repeat N] [--no-wetm] [--no-build] [--keep] [--no-write] [--profile [N]]`
  *
  * Generates seeded synthetic exports (bench/generate.ts) of the given numbers of posts (default
  * 1,000, 10,000 and 50,000) in a temporary folder, then times, on the same files, the built CLI
@@ -15,8 +15,9 @@ import { renderSummary, summarizeProfiles } from './profile-summary.js';
  * a pinned version into that temporary folder (never a dependency of the project), with images
  * off and its write delay set to 0, its fastest setting. Each tool runs in a child process:
  * wall time, CPU time and peak RSS (/usr/bin/time, or /proc polling) are the child's. The table
- * goes to BENCHMARKS.md, between its bench markers. `--profile` adds one more, untimed run of
- * unpress per size under `node --cpu-prof` and reports where its CPU time goes, stage by stage.
+ * goes to BENCHMARKS.md, between its bench markers. `--profile [N]` adds one more, untimed run of
+ * unpress on N posts (default: the largest size up to 10,000) under `node --cpu-prof` and reports
+ * where its CPU time goes, stage by stage.
  */
 
 const WETM = 'wordpress-export-to-markdown';
@@ -31,11 +32,12 @@ interface Args {
   build: boolean;
   keep: boolean;
   write: boolean;
-  profile: boolean;
+  /** Sizes profiled (`--profile`: the largest size up to 10,000; `--profile N`: that one). */
+  profile: number[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [], repeat: 1, wetm: true, build: true, keep: false, write: true, profile: false };
+  const args: Args = { sizes: [], repeat: 1, wetm: true, build: true, keep: false, write: true, profile: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--repeat') args.repeat = Math.max(1, Number(argv[++i]) || 1);
@@ -43,12 +45,23 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--no-build') args.build = false;
     else if (arg === '--keep') args.keep = true;
     else if (arg === '--no-write') args.write = false;
-    else if (arg === '--profile') args.profile = true;
-    else if (/^\d+k?$/i.test(arg)) args.sizes.push(arg.toLowerCase().endsWith('k') ? Number(arg.slice(0, -1)) * 1000 : Number(arg));
-    else throw new Error(`unknown argument ${arg} (sizes, --repeat N, --no-wetm, --no-build, --keep, --no-write, --profile)`);
+    else if (arg === '--profile') {
+      const size = argv[i + 1] !== undefined && /^\d+k?$/i.test(argv[i + 1]!) ? sizeOf(argv[++i]!) : 0;
+      args.profile.push(size);
+    }
+    else if (/^\d+k?$/i.test(arg)) args.sizes.push(sizeOf(arg));
+    else throw new Error(`unknown argument ${arg} (sizes, --repeat N, --no-wetm, --no-build, --keep, --no-write, --profile [N])`);
   }
   if (args.sizes.length === 0) args.sizes = DEFAULT_SIZES;
+  if (args.profile.includes(0)) {
+    const small = args.sizes.filter((n) => n <= 10000);
+    args.profile = [...args.profile.filter((n) => n > 0), small.length ? Math.max(...small) : Math.min(...args.sizes)];
+  }
   return args;
+}
+
+function sizeOf(arg: string): number {
+  return arg.toLowerCase().endsWith('k') ? Number(arg.slice(0, -1)) * 1000 : Number(arg);
 }
 
 interface Run {
@@ -231,7 +244,7 @@ async function main(): Promise<void> {
         rmSync(out, { recursive: true, force: true });
       }
       rows.push({ posts, bytes, tool: 'unpress', runs: unpressRuns, outcome: unpressOutcome, ok: unpressOk });
-      if (args.profile) {
+      if (args.profile.includes(posts)) {
         const profile = await profileRun(cli, file, tmp, posts);
         console.log(`\n${profile}\n`);
         profiles.push(profile);
