@@ -63,6 +63,19 @@ export class AttachmentIndex implements Attachments {
     return this;
   }
 
+  /** The entry `id` is stored as now (a later set() of the same id makes a new entry). */
+  entryOf(id: number): number | undefined {
+    return this.entries.get(id);
+  }
+
+  /** An entry as it was stored, even if its id was set again since (duplicate ids in an export). */
+  getEntry(n: number, id: number): AttachmentInfo | undefined {
+    if (!(n >= 0 && n < this.count)) return undefined;
+    const text = this.chunks[this.chunkOf[n]!]!.toString('utf8', this.startOf[n], this.endOf[n]);
+    const [parent, menuOrder, url, title, caption, alt] = text.split(SEP) as [string, string, string, string, string, string];
+    return { id, url, parent: Number(parent), title, caption, alt, menuOrder: Number(menuOrder) };
+  }
+
   has(id: number): boolean {
     return this.entries.has(id) || this.odd.has(id);
   }
@@ -73,9 +86,7 @@ export class AttachmentIndex implements Attachments {
       const odd = this.odd.get(id);
       return odd && { ...odd };
     }
-    const text = this.chunks[this.chunkOf[n]!]!.toString('utf8', this.startOf[n], this.endOf[n]);
-    const [parent, menuOrder, url, title, caption, alt] = text.split(SEP) as [string, string, string, string, string, string];
-    return { id, url, parent: Number(parent), title, caption, alt, menuOrder: Number(menuOrder) };
+    return this.getEntry(n, id);
   }
 
   *values(): IterableIterator<AttachmentInfo> {

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { AttachmentIndex } from '../../model/attachment-index.js';
 import type { AttachmentInfo, SiteIndex } from '../../model/site.js';
 import { isCleanItem, readCleanAttachment } from './clean-item.js';
 import { decodeChunks, type DecodeNote } from './decode.js';
@@ -94,6 +95,8 @@ function postTypeOf(text: string): string | undefined {
 interface IndexedAttachment {
   id: number;
   length: number;
+  /** Its entry in the AttachmentIndex (ids can repeat in an export: each piece keeps its own). */
+  entry: number;
 }
 /**
  * Per export file: its pieces that are indexed attachments (piece number -> attachment id and
@@ -102,21 +105,32 @@ interface IndexedAttachment {
 class IndexedPieces {
   private ids = new Float64Array(1024);
   private lengths = new Float64Array(1024);
+  private entries = new Float64Array(1024);
 
   constructor(readonly site: SiteIndex) {}
 
-  set(piece: number, { id, length }: IndexedAttachment): void {
+  /** Notes a piece whose attachment was just stored in the site's AttachmentIndex. */
+  add(piece: number, id: number, length: number): void {
+    const entry = this.site.attachments instanceof AttachmentIndex ? this.site.attachments.entryOf(id) : undefined;
+    if (entry === undefined) return;
     while (piece >= this.ids.length) {
       this.ids = grown(this.ids);
       this.lengths = grown(this.lengths);
+      this.entries = grown(this.entries);
     }
     this.ids[piece] = id;
     this.lengths[piece] = length + 1; // 0: not an indexed attachment
+    this.entries[piece] = entry;
   }
 
   get(piece: number): IndexedAttachment | undefined {
     const length = this.lengths[piece] ?? 0;
-    return length === 0 ? undefined : { id: this.ids[piece]!, length: length - 1 };
+    return length === 0 ? undefined : { id: this.ids[piece]!, length: length - 1, entry: this.entries[piece]! };
+  }
+
+  /** The attachment as this piece gave it in the first pass. */
+  info(known: IndexedAttachment): AttachmentInfo | undefined {
+    return this.site.attachments instanceof AttachmentIndex ? this.site.attachments.getEntry(known.entry, known.id) : undefined;
   }
 }
 
@@ -150,7 +164,7 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
     const clean = type === 'attachment' && innerItemStarts(piece.text).length === 0 ? readCleanAttachment(piece.text, channel.declaredPrefixes, channel.prefixes) : undefined;
     if (clean !== undefined) {
       site.attachments.set(clean.id, clean);
-      indexed.set(piece.index, { id: clean.id, length: piece.text.length });
+      indexed.add(piece.index, clean.id, piece.text.length);
       continue;
     }
     const parts = readPiece(piece.text, piece.line, channel);
@@ -171,7 +185,7 @@ export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrCh
         };
         site.attachments.set(item.postId, info);
         if (parts.length === 1 && part.text === piece.text && part.parsed.repairs.length === 0) {
-          indexed.set(piece.index, { id: info.id, length: piece.text.length });
+          indexed.add(piece.index, info.id, piece.text.length);
         }
       } else if (item.postType === 'wp_block') {
         site.reusableBlocks.set(item.postId, detached(item.content));
@@ -192,7 +206,7 @@ function indexedAttachmentPart(piece: { text: string; line: number; index: numbe
   const known = indexed?.get(piece.index);
   if (known === undefined || known.length !== piece.text.length || postTypeOf(piece.text) !== 'attachment') return undefined;
   if (Number(/<(?:\w+:)?post_id>\s*(?:<!\[CDATA\[)?\s*(\d+)/.exec(piece.text)?.[1]) !== known.id) return undefined;
-  const info = indexed!.site.attachments.get(known.id);
+  const info = indexed!.info(known);
   if (info === undefined) return undefined;
   const item: WxrItem = {
     title: info.title,
