@@ -22,12 +22,22 @@ export type ConvertWarningCode =
   | 'footnote-in-html-table'; // a reference inside a table kept as HTML: written as `[^n]` text
 
 /**
+ * What of a post its body's conversion reads: the body, its format, its meta and its id. Worker
+ * threads are sent only this (a record's comments, terms and sources stay in the main thread).
+ */
+export type ConvertInput = Pick<PostRecord, 'body' | 'bodyFormat' | 'meta' | 'wordpressId'>;
+
+export function convertInputOf(record: ConvertInput): ConvertInput {
+  return { body: record.body, bodyFormat: record.bodyFormat, meta: record.meta, ...(record.wordpressId !== undefined ? { wordpressId: record.wordpressId } : {}) };
+}
+
+/**
  * What a converter may know besides the HTML in front of it: the post (its meta, id, format) and
  * the site (attachments, reusable blocks). Converters are pure: problems go through warn().
  * `notes` belongs to one conversion: footnote texts found while preparing the body, by key.
  */
 export interface ConvertContext {
-  record: PostRecord;
+  record: ConvertInput;
   site: SiteIndex;
   warn(code: ConvertWarningCode, message: string): void;
   notes: NoteStore;

@@ -1,8 +1,7 @@
 import type TurndownService from 'turndown';
 import type { Warning } from '../model/diagnostics.js';
-import type { PostRecord } from '../model/post.js';
 import type { SiteIndex } from '../model/site.js';
-import type { ConvertContext, ConvertedBody } from './context.js';
+import type { ConvertContext, ConvertedBody, ConvertInput } from './context.js';
 import { loadFragment, type Dom } from './dom.js';
 import { FOOTNOTE_COLLECTORS } from './footnotes/index.js';
 import { FNREF_TAG, NoteStore } from './footnotes/note-store.js';
@@ -27,7 +26,7 @@ let turndown: TurndownService | undefined;
  *    references numbered in document order;
  * 3. turndown with unpress's rules (rules/), tidy; the notes as `[^n]: …` at the end.
  */
-export function convertBody(record: PostRecord, site: SiteIndex): ConvertedBody {
+export function convertBody(record: ConvertInput, site: SiteIndex): ConvertedBody {
   const warnings: Warning[] = [];
   const ctx: ConvertContext = { record, site, notes: new NoteStore(), warn: (code, message) => warnings.push({ code, message }) };
 

@@ -3,6 +3,7 @@ import { serialize } from 'node:v8';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { convertInputOf } from '../convert/context.js';
 import type { PostRecord } from '../model/post.js';
 import type { SiteIndex } from '../model/site.js';
 import { convertOne, type BatchRequest, type BatchResult, type ConvertOutcome, type WorkerSetup } from './worker-protocol.js';
@@ -92,7 +93,7 @@ export class WorkerPool {
       const job = this.queue.shift()!;
       const batch = this.nextBatch++;
       target.jobs.set(batch, job);
-      const request: BatchRequest = { batch, records: job.records, attachments: this.slicer.forRecords(job.records) };
+      const request: BatchRequest = { batch, records: job.records.map(convertInputOf), attachments: this.slicer.forRecords(job.records) };
       target.worker.postMessage(request);
     }
   }

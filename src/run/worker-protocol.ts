@@ -1,7 +1,7 @@
 import { attrs as shortcodeAttrs } from '@wordpress/shortcode';
 import { convertBody } from '../convert/convert-body.js';
+import type { ConvertInput } from '../convert/context.js';
 import type { Warning } from '../model/diagnostics.js';
-import type { PostRecord } from '../model/post.js';
 import type { AttachmentInfo, SiteIndex } from '../model/site.js';
 
 /**
@@ -16,7 +16,8 @@ export interface WorkerSetup {
 
 export interface BatchRequest {
   batch: number;
-  records: PostRecord[];
+  /** What conversion reads of each record (convertInputOf). */
+  records: ConvertInput[];
   attachments: AttachmentInfo[];
 }
 
@@ -32,7 +33,7 @@ export interface BatchResult {
  * Converts one record, never throwing: the same function runs in workers and in the main thread,
  * so both give the same bytes and the same failures.
  */
-export function convertOne(record: PostRecord, site: SiteIndex): ConvertOutcome {
+export function convertOne(record: ConvertInput, site: SiteIndex): ConvertOutcome {
   try {
     const { markdown, warnings } = convertBody(record, site);
     return { markdown, warnings };
