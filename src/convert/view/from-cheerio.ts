@@ -1,5 +1,5 @@
 import type TurndownService from 'turndown';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import type { Dom } from '../dom.js';
 import { ViewNode } from './view-node.js';
 
@@ -43,13 +43,25 @@ function appendChildren(parent: ViewNode, children: readonly AnyNode[]): void {
       flushText();
       const namespace = (child as { namespace?: string }).namespace;
       const space = namespace === undefined || namespace === HTML_NAMESPACE ? 'html' : 'foreign';
-      const element = ViewNode.element(space === 'html' ? child.name.toLowerCase() : child.name, space, child.attribs);
+      const element = ViewNode.element(space === 'html' ? child.name.toLowerCase() : child.name, space, attributesOf(child, space));
       parent.appendChild(element);
       appendChildren(element, child.children);
     }
     // directives (<!doctype>) and processing instructions carry no content
   }
   flushText();
+}
+
+/**
+ * The element's attributes by their qualified names. parse5 keeps the prefix of a foreign
+ * attribute (`xlink:href`, `xml:lang`, `xmlns:xlink` in SVG and MathML) apart from its name.
+ */
+function attributesOf(element: Element, space: 'html' | 'foreign'): Record<string, string> {
+  const prefixes = (element as { 'x-attribsPrefix'?: Record<string, string | undefined> })['x-attribsPrefix'];
+  if (space === 'html' || prefixes === undefined || !Object.values(prefixes).some(Boolean)) return element.attribs;
+  const qualified: Record<string, string> = {};
+  for (const [name, value] of Object.entries(element.attribs)) qualified[prefixes[name] ? `${prefixes[name]}:${name}` : name] = value;
+  return qualified;
 }
 
 function textOfCdata(node: AnyNode): string {

@@ -124,14 +124,19 @@ export class ViewNode {
     return serializeChildren(this);
   }
 
-  /** Elements below this one in document order whose tag is in `selector` (`a, b`), or all (`*`). */
+  /**
+   * Elements below this one in document order whose tag is in `selector` (`a, b`), or all (`*`).
+   * As in an HTML document: HTML elements match whatever the case, SVG and MathML ones exactly.
+   */
   querySelectorAll(selector: string): ViewNode[] {
-    const names = selector.split(',').map((name) => name.trim().toLowerCase());
-    if (names.some((name) => !/^(?:\*|[a-z][\w-]*)$/.test(name))) throw new Error(`unsupported selector: ${selector}`);
+    const names = selector.split(',').map((name) => name.trim());
+    if (names.some((name) => !/^(?:\*|[A-Za-z][\w-]*)$/.test(name))) throw new Error(`unsupported selector: ${selector}`);
     const all = names.includes('*');
+    const lower = names.map((name) => name.toLowerCase());
     const found: ViewNode[] = [];
     for (let node = this.firstChild; node && node !== this; node = following(node, this)) {
-      if (node.nodeType === ELEMENT_NODE && (all || names.includes(node.localName.toLowerCase()))) found.push(node);
+      if (node.nodeType !== ELEMENT_NODE) continue;
+      if (all || (node.space === 'html' ? lower.includes(node.localName) : names.includes(node.localName))) found.push(node);
     }
     return found;
   }
