@@ -22,8 +22,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * `get()` gives a fresh AttachmentInfo each time.
  */
 export class AttachmentIndex implements Attachments {
-  /** id -> entry number (insertion order). */
-  private readonly entries = new Map<number, number>();
+  /** id -> entry number, or the attachment itself when a field holds U+0000 (insertion order, as a Map). */
+  private readonly entries = new Map<number, number | AttachmentInfo>();
   /** Entry n: chunk, start and end offsets. */
   private chunkOf = new Uint32Array(1024);
   private startOf = new Uint32Array(1024);
@@ -31,22 +31,17 @@ export class AttachmentIndex implements Attachments {
   private readonly chunks: Buffer[] = [];
   private used = CHUNK;
   private count = 0;
-  /** Entries a field of which holds U+0000 after all (not from XML): kept as they are. */
-  private readonly odd = new Map<number, AttachmentInfo>();
-
   get size(): number {
-    return this.entries.size + this.odd.size;
+    return this.entries.size;
   }
 
   set(id: number, info: AttachmentInfo): this {
     const text = [String(info.parent), String(info.menuOrder), info.url, info.title, info.caption, info.alt].join(SEP);
     // Kept as they are: a field holding U+0000, text UTF-8 cannot carry (a lone surrogate), an id mismatch.
     if (info.id !== id || text.split(SEP).length !== 6 || LONE_SURROGATE.test(text)) {
-      this.entries.delete(id);
-      this.odd.set(id, { ...info });
+      this.entries.set(id, { ...info });
       return this;
     }
-    this.odd.delete(id);
     const bytes = Buffer.byteLength(text, 'utf8');
     if (this.used + bytes > (this.chunks.at(-1)?.length ?? 0)) {
       this.chunks.push(Buffer.allocUnsafe(Math.max(CHUNK, bytes)));
@@ -58,14 +53,14 @@ export class AttachmentIndex implements Attachments {
     this.startOf[n] = this.used;
     this.used += this.chunks.at(-1)!.write(text, this.used, 'utf8');
     this.endOf[n] = this.used;
-    this.entries.delete(id);
     this.entries.set(id, n);
     return this;
   }
 
   /** The entry `id` is stored as now (a later set() of the same id makes a new entry). */
   entryOf(id: number): number | undefined {
-    return this.entries.get(id);
+    const entry = this.entries.get(id);
+    return typeof entry === 'number' ? entry : undefined;
   }
 
   /** An entry as it was stored, even if its id was set again since (duplicate ids in an export). */
@@ -77,21 +72,17 @@ export class AttachmentIndex implements Attachments {
   }
 
   has(id: number): boolean {
-    return this.entries.has(id) || this.odd.has(id);
+    return this.entries.has(id);
   }
 
   get(id: number): AttachmentInfo | undefined {
-    const n = this.entries.get(id);
-    if (n === undefined) {
-      const odd = this.odd.get(id);
-      return odd && { ...odd };
-    }
-    return this.getEntry(n, id);
+    const entry = this.entries.get(id);
+    if (entry === undefined) return undefined;
+    return typeof entry === 'number' ? this.getEntry(entry, id) : { ...entry };
   }
 
   *values(): IterableIterator<AttachmentInfo> {
     for (const id of this.entries.keys()) yield this.get(id)!;
-    for (const info of this.odd.values()) yield { ...info };
   }
 
   private grow(): void {
