@@ -97,8 +97,10 @@ async function migrateInto(options: MigrationOptions, { records, skipped, failed
   planner.reserve(TAXONOMIES_FILE);
   for (const path of renderer.fixedFiles()) planner.reserve(path);
   // Files unpress did not write are never overwritten: posts that want their names get others.
-  const own = [MANIFEST_FILE, TAXONOMIES_FILE, ...(await previousExtraFiles(options.out))];
-  for (const path of await writer.open({ manifest: MANIFEST_FILE, own })) planner.reserve(path);
+  // The previous manifest, read once: its extra files are unpress's, its records tell the writer what it owns.
+  const previous = await readPreviousManifest(join(options.out, MANIFEST_FILE));
+  const own = [MANIFEST_FILE, TAXONOMIES_FILE, ...(typeof previous === 'object' ? previous.files : [])];
+  for (const path of await writer.open({ manifest: MANIFEST_FILE, own, previous })) planner.reserve(path);
   const terms = new TermCounter();
   // Entries go to the list in input order once final (a record's media warnings come when its media do).
   const unsettled: Array<{ entry: ManifestRecord; rendered: Promise<void>; final: boolean }> = [];
@@ -134,7 +136,8 @@ async function migrateInto(options: MigrationOptions, { records, skipped, failed
   }
 
   await renderer.drain();
-  await Promise.all(unsettled.map(async (slot) => slot.rendered.then(() => (slot.final = true))));
+  // Each slot's own reaction (final = true) runs before this wait ends: it was registered first.
+  await Promise.all(unsettled.map((slot) => slot.rendered));
   spoolFinished();
   await writer.flush();
   // Files that could not be written: their records become failures (found in one read of the list).
@@ -212,10 +215,4 @@ async function planAhead(files: readonly InputFile[], problems: readonly InputPr
     renderer.noteLinkTarget(event.record, path, site.baseUrl);
   }
   return planned;
-}
-
-/** The extra files (comments, redirects, report) the previous run's manifest lists as unpress's. */
-async function previousExtraFiles(out: string): Promise<string[]> {
-  const previous = await readPreviousManifest(join(out, MANIFEST_FILE));
-  return typeof previous === 'object' ? previous.files : [];
 }

@@ -60,15 +60,6 @@ export function toManifestRecord(record: PostRecord, path: string, warnings: War
   };
 }
 
-export function summarize(manifest: Omit<Manifest, 'summary'>): Summary {
-  return {
-    written: manifest.records.length,
-    skipped: manifest.skipped.length,
-    failed: manifest.failed.length,
-    warnings: manifest.records.reduce((n, r) => n + r.warnings.length, 0) + manifest.warnings.length,
-  };
-}
-
 export function renderJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { open, mkdir, readdir, readFile, rename, writeFile, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
-import { readPreviousManifest } from './previous-manifest.js';
+import { readPreviousManifest, type PreviousManifest } from './previous-manifest.js';
 import { WriteThread, type ThreadJob } from './write-thread.js';
 
 /** What unpress considers its own in the output folder, besides the records of the manifest. */
@@ -12,6 +12,8 @@ export interface Ownership {
   readonly manifest: string;
   /** Files unpress always writes (manifest.json, taxonomies.json...). */
   readonly own: readonly string[];
+  /** The previous manifest, when the caller has read it already (readPreviousManifest): not read again. */
+  readonly previous?: PreviousManifest | 'foreign' | undefined;
 }
 
 /** Lists, during a run, every file about to be written: an interrupted run's files stay unpress's. */
@@ -78,7 +80,7 @@ export class OutputWriter {
     const listing = await listFiles(this.root);
     const present = listing.files;
     this.seen = { entries: new Set([...listing.files, ...listing.folders].map((p) => p.toLowerCase())), listed: new Set(listing.listed.map((p) => p.toLowerCase())) };
-    const { paths, isUnpressFolder } = await this.readPrevious(ownership.manifest, present);
+    const { paths, isUnpressFolder } = await this.readPrevious(ownership, present);
     const owned = new Set(paths.map((p) => p.toLowerCase()));
     // manifest.json, taxonomies.json... are unpress's only in a folder unpress wrote before.
     if (isUnpressFolder) for (const path of ownership.own) owned.add(path.toLowerCase());
@@ -104,7 +106,8 @@ export class OutputWriter {
   }
 
   /** Paths earlier (maybe interrupted) runs wrote; a manifest unpress did not write is refused. */
-  private async readPrevious(manifestPath: string, present: string[]): Promise<{ paths: string[]; isUnpressFolder: boolean }> {
+  private async readPrevious(ownership: Ownership, present: string[]): Promise<{ paths: string[]; isUnpressFolder: boolean }> {
+    const manifestPath = ownership.manifest;
     const paths: string[] = [];
     let isUnpressFolder = false;
     if (present.includes(JOURNAL_FILE)) {
@@ -113,7 +116,7 @@ export class OutputWriter {
       isUnpressFolder = true;
     }
     if (present.includes(manifestPath)) {
-      const previous = await readPreviousManifest(join(this.root, manifestPath));
+      const previous = 'previous' in ownership ? ownership.previous : await readPreviousManifest(join(this.root, manifestPath));
       if (previous === 'foreign') {
         throw new ForeignOutputError(
           `${join(this.root, manifestPath)} was not written by unpress and is never overwritten: choose another --out folder or move that file`,
