@@ -3,7 +3,7 @@ import type { ConvertContext } from '../context.js';
 import { inlineNoteMarkers } from '../footnotes/inline-markers.js';
 import { autoEmbeds } from './auto-embed.js';
 import { outsideCode, protect } from './protect.js';
-import { convertShortcodes, reportUnknownShortcodes } from './shortcodes.js';
+import { convertShortcodes, reportUnknownShortcodes, unautopBlockShortcodes } from './shortcodes.js';
 
 /**
  * What WordPress does to content before its late shortcodes, in its order: inline footnotes
@@ -28,10 +28,13 @@ export function needsAutop(ctx: ConvertContext): boolean {
   return ctx.record.bodyFormat === 'classic' && !(markdown && markdown !== '0');
 }
 
-/** The late stage, on any format: shortcodes (do_shortcode), auto-embeds left, unknown tags reported. */
+/**
+ * The late stage, on any format: shortcode_unautop, shortcodes (do_shortcode), auto-embeds left,
+ * unknown tags reported.
+ */
 export function prepareAfterAutop(html: string, ctx: ConvertContext): string {
   return outsideCode(html, (hidden) => {
-    const text = autoEmbeds(convertShortcodes(hidden, 'late', ctx));
+    const text = autoEmbeds(convertShortcodes(unautopBlockShortcodes(hidden), 'late', ctx));
     reportUnknownShortcodes(text, ctx);
     return text;
   });

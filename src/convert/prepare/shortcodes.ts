@@ -43,6 +43,28 @@ export function convertShortcodes(text: string, stage: ShortcodeStage, ctx: Conv
 }
 
 /**
+ * WordPress's shortcode_unautop(), which runs between autop and do_shortcode: a shortcode alone in
+ * a paragraph (`<p>[caption …]…[/caption]</p>`) loses the <p> autop put around it. Done here for
+ * the shortcodes whose HTML is block-level (`block`), so that a figure is not put inside a <p>
+ * (where the HTML parser would close the <p> and leave two empty ones). Same pattern as WordPress's,
+ * without its possessive quantifiers.
+ */
+export function unautopBlockShortcodes(text: string): string {
+  if (!text.includes('<p>')) return text;
+  unautopPattern ??= blockShortcodeInParagraph();
+  return text.replace(unautopPattern, '$1');
+}
+
+let unautopPattern: RegExp | undefined;
+
+function blockShortcodeInParagraph(): RegExp {
+  const tags = SHORTCODES.filter((handler) => handler.block).flatMap((handler) => handler.tags);
+  const spaces = '(?:[\\r\\n\\t ]|\\u00a0|&nbsp;)*';
+  const shortcode = `\\[(${tags.join('|')})(?![\\w-])[^\\]\\/]*(?:\\/(?!\\])[^\\]\\/]*)*?(?:\\/\\]|\\](?:[^\\[]*(?:\\[(?!\\/\\2\\])[^\\[]*)*\\[\\/\\2\\])?)`;
+  return new RegExp(`<p>${spaces}(${shortcode})${spaces}<\\/p>`, 'g');
+}
+
+/**
  * Text that looks like a shortcode unpress does not know (a plugin's, gone with the plugin): kept
  * as written, reported once per tag. Looks like = has a closing `[/tag]`, a `name=value` attribute,
  * a self-closing `/]`, or a tag with `_` or `-` (`[vc_row]`, `[contact-form-7 …]`). `[sic]`,

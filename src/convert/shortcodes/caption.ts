@@ -11,6 +11,7 @@ const MEDIA = /((?:<a [^>]+>\s*)?<img [^>]+>(?:\s*<\/a>)?)([\s\S]*)/i;
 
 export const captionShortcode: ShortcodeHandler = {
   tags: ['caption', 'wp_caption'],
+  block: true,
   stage: 'late',
   convert(shortcode) {
     const content = shortcode.content ?? '';

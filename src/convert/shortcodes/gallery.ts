@@ -12,6 +12,7 @@ import { idList, type ShortcodeHandler } from './types.js';
  */
 export const galleryShortcode: ShortcodeHandler = {
   tags: ['gallery'],
+  block: true,
   stage: 'late',
   convert(shortcode, ctx) {
     const { named } = shortcode.attrs;

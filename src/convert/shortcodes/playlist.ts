@@ -9,6 +9,7 @@ import { idList, type ShortcodeHandler } from './types.js';
  */
 export const playlistShortcode: ShortcodeHandler = {
   tags: ['playlist'],
+  block: true,
   stage: 'late',
   convert(shortcode, ctx) {
     const { named } = shortcode.attrs;

@@ -18,6 +18,11 @@ export interface ShortcodeHandler {
   readonly stage: ShortcodeStage;
   /** Only the enclosing form counts: a lone `[php]` or `[note]` in prose is left as written. */
   readonly closedOnly?: boolean;
+  /**
+   * Its HTML is block-level (a figure, a list): alone in a paragraph, it is taken out of the <p>
+   * autop put around it, as WordPress's shortcode_unautop does before do_shortcode.
+   */
+  readonly block?: boolean;
   /** HTML to put in place of the shortcode; undefined leaves it as written. */
   convert(shortcode: Shortcode, ctx: ConvertContext): string | undefined;
 }
