@@ -23,13 +23,13 @@ interface Profile {
 
 /**
  * Stages, matched against the file of a sample's innermost frame (first match wins). A package
- * counts for the stage that uses it: parse5 and cheerio only run in the body converter.
+ * counts for the stage that uses it: parse5, htmlparser2 and cheerio only run in the body converter.
  */
 const STAGES: Array<[string, RegExp]> = [
   ['read: split items, decode', /split-items|\/decode\.[jt]s/],
   ['read: XML parsing (fast-xml-parser)', /^fast-xml-parser$|^path-expression-matcher$|^strnum$/],
   ['read: items -> records (repairs, fields, zod)', /sources\/wxr\/|run\/read-sources|^zod$/],
-  ['convert: HTML parsing (parse5)', /^parse5/],
+  ['convert: HTML parsing (parse5, htmlparser2)', /^parse5|^htmlparser2$|convert\/simple-html/],
   ['convert: DOM passes (cheerio)', /^cheerio|^css-select$|^css-what$|^domutils$|^domhandler$|^nth-check$|^boolbase$|^dom-serializer$/],
   ['convert: autop, shortcodes, blocks (@wordpress)', /^@wordpress\/|^memize$/],
   ['convert: turndown', /^turndown|^@mixmark-io\/domino$/],

@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
+import { parseSimpleFragment } from './simple-html.js';
 
 export type { AnyNode, Element };
 export type Dom = cheerio.CheerioAPI;
@@ -10,13 +11,26 @@ export type Dom = cheerio.CheerioAPI;
  */
 let shared: Dom | undefined;
 
+/** Whether tidy HTML is parsed by the fast path (simple-html.ts); tests turn it off to compare. */
+export const parsing = { fastPath: true };
+
 /**
- * An HTML fragment as a DOM (parse5, as browsers parse it). The DOM is the shared instance's:
- * it stays valid until the next call (one body, then each of its notes, one after the other).
+ * An HTML fragment as a DOM, as browsers parse it (parse5, or for tidy HTML htmlparser2, which
+ * builds the same tree faster). The DOM is the shared instance's: it stays valid until the next
+ * call (one body, then each of its notes, one after the other).
  */
 export function loadFragment(html: string): Dom {
   shared ??= cheerio.load('', null, false);
-  shared.root().empty().append(html);
+  const root = shared.root();
+  const nodes = parsing.fastPath ? parseSimpleFragment(html) : undefined;
+  if (nodes === undefined) {
+    root.empty().append(html);
+    return shared;
+  }
+  const document = root[0] as Document;
+  for (const child of document.children) child.parent = null;
+  document.children = nodes;
+  for (const node of nodes) node.parent = document;
   return shared;
 }
 
