@@ -28,6 +28,21 @@ describe('OutputWriter', () => {
     expect(writer.failures).toEqual([]);
   });
 
+  it('writes files on its thread after the first ones, over a file that appeared after the folder was listed', async () => {
+    const out = await tempDir();
+    const writer = await opened(out);
+    const paths = Array.from({ length: 100 }, (_, i) => `posts/post-${i}.md`);
+    // Not there when the folder was listed (so not the user's): replaced, no temporary file left.
+    await mkdir(join(out, 'posts'), { recursive: true });
+    await writeFile(join(out, 'posts', 'post-90.md'), 'appeared meanwhile\n');
+    for (const path of paths) await writer.write(path, `${path}\n`);
+    await writer.close();
+    const tree = await readTree(out);
+    for (const path of paths) expect(tree.get(path)).toBe(`${path}\n`);
+    expect([...tree.keys()].filter((path) => !paths.includes(path))).toEqual([]);
+    expect(writer.failures).toEqual([]);
+  });
+
   it('writes a file twice in one run, and leaves unchanged files alone in check mode', async () => {
     const out = await tempDir();
     const writer = await opened(out);
