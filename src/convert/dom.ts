@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode, Document, Element } from 'domhandler';
+import { Document, type AnyNode, type Element } from 'domhandler';
 import { parseSimpleFragment } from './simple-html.js';
 
 export type { AnyNode, Element };
@@ -20,7 +20,7 @@ export const parsing = { fastPath: true };
  * call (one body, then each of its notes, one after the other).
  */
 export function loadFragment(html: string): Dom {
-  shared ??= cheerio.load('', null, false);
+  shared ??= sharedInstance();
   const root = shared.root();
   const nodes = parsing.fastPath ? parseSimpleFragment(html) : undefined;
   if (nodes === undefined) {
@@ -32,6 +32,31 @@ export function loadFragment(html: string): Dom {
   document.children = nodes;
   for (const node of nodes) node.parent = document;
   return shared;
+}
+
+/**
+ * The shared instance. The HTML the passes insert (`replaceWith('<figure>…')`) is parsed by
+ * cheerio's `_parse`, which goes through the fast path first too: parse5 costs more to set up
+ * than such a snippet takes to parse. (`fn` is cheerio's prototype for plugins; only fragments
+ * parsed without a context element take the fast path.)
+ */
+function sharedInstance(): Dom {
+  const $ = cheerio.load('', null, false);
+  type Parse = (content: unknown, options: unknown, isDocument: boolean, context: unknown) => Document;
+  const proto = $.fn as unknown as { _parse: Parse };
+  const parse5: Parse = proto._parse;
+  proto._parse = function (this: unknown, content, options, isDocument, context) {
+    if (parsing.fastPath && !isDocument && context == null && typeof content === 'string') {
+      const nodes = parseSimpleFragment(content);
+      if (nodes !== undefined) {
+        const fragment = new Document(nodes);
+        for (const node of nodes) node.parent = fragment;
+        return fragment;
+      }
+    }
+    return parse5.call(this, content, options, isDocument, context);
+  };
+  return $;
 }
 
 export function isElement(node: AnyNode | null | undefined): node is Element {
