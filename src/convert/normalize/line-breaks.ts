@@ -1,7 +1,8 @@
 import { isBlank, isElement, type AnyNode } from '../dom.js';
 import type { Normalizer } from './types.js';
 
-const BLOCKS = 'p, li, td, th, div, blockquote, figcaption, dd, dt, h1, h2, h3, h4, h5, h6';
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCKS = new Set(['p', 'li', 'td', 'th', 'div', 'blockquote', 'figcaption', 'dd', 'dt', ...HEADINGS]);
 
 /**
  * A `<br>` only breaks a line between two pieces of text: at the start or end of a paragraph (or
@@ -12,18 +13,37 @@ export const lineBreaks: Normalizer = {
   name: 'line-breaks',
   appliesTo: /<br\b|wp-block-verse/i,
   apply($) {
-    $('h1, h2, h3, h4, h5, h6').find('br').replaceWith(' ');
-    $(BLOCKS).each((_, block) => {
+    // Only the blocks a <br> is a child of can have one at an edge: found from the <br>s (one
+    // traversal) rather than by visiting every block of the body.
+    const parents: AnyNode[] = [];
+    const seen = new Set<AnyNode>();
+    $('br').each((_, br) => {
+      if (inHeading(br)) {
+        $(br).replaceWith(' ');
+        return;
+      }
+      const parent = br.parent;
+      if (parent && isElement(parent) && BLOCKS.has(parent.tagName) && !seen.has(parent)) {
+        seen.add(parent);
+        parents.push(parent);
+      }
+    });
+    for (const block of parents) {
       for (const edge of ['first', 'last'] as const) {
         for (;;) {
-          const node = edgeNode($, block.children, edge);
+          const node = edgeNode($, (block as { children: AnyNode[] }).children, edge);
           if (!node || !isElement(node) || node.tagName !== 'br') break;
           $(node).remove();
         }
       }
-    });
+    }
   },
 };
+
+function inHeading(node: AnyNode): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) if (isElement(parent) && HEADINGS.has(parent.tagName)) return true;
+  return false;
+}
 
 function edgeNode($: Parameters<Normalizer['apply']>[0], children: AnyNode[], edge: 'first' | 'last'): AnyNode | undefined {
   const list = edge === 'first' ? children : [...children].reverse();
