@@ -29,6 +29,10 @@ function parseChecked(html: string): ChildNode[] | string {
   if (html.includes('\0')) return 'U+0000';
   const syntax = UNSUPPORTED_SYNTAX.exec(html);
   if (syntax) return `syntax ${syntax[0]}`;
+  // Input that ends inside a tag or comment (`<br/`, `<s`, `</p x`, `<!--`): the standard drops
+  // the unfinished token, htmlparser2 may keep a piece of it as text.
+  const lastOpen = html.lastIndexOf('<');
+  if (lastOpen !== -1 && html.indexOf('>', lastOpen) === -1) return 'unfinished tag at the end';
   // The HTML standard's input preprocessing: CR LF and lone CR become LF.
   const source = html.includes('\r') ? html.replace(/\r\n?/g, '\n') : html;
   const handler = new CheckingHandler(source);
@@ -78,6 +82,14 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
  * unquoted without quotes, `<`, `=` or backticks (HTML's whitespace, after CR normalization).
  */
 const STRICT_START_TAG = /^<[A-Za-z][-A-Za-z0-9]*(?:[ \t\n\f]+[A-Za-z_:][-A-Za-z0-9_:.]*(?:[ \t\n\f]*=[ \t\n\f]*(?:"[^"]*"|'[^']*'|[^ \t\n\f"'=<>`]+))?)*[ \t\n\f]*\/?>$/;
+
+/**
+ * Also read differently in a start tag: an attribute named `__proto__` (htmlparser2 stores
+ * attributes in a plain object, where it sets the prototype), and a character reference without
+ * `;` in a value (htmlparser2 10 decodes `title="&notin"`, which the standard keeps as written;
+ * `?a=1&b=2` is fine: a reference followed by `=` is never decoded in either).
+ */
+const UNSAFE_IN_START_TAG = /__proto__|&[A-Za-z0-9]+(?![A-Za-z0-9;=])/i;
 
 /** Builds the DOM as DomHandler does and records whether the input stayed tidy. */
 class CheckingHandler extends DomHandler {
@@ -153,6 +165,11 @@ class CheckingHandler extends DomHandler {
     this.reason ??= `stray </${name}>`;
   }
 
+  /** An end tag with more than its name (`</p >`, `</p class=x>`). */
+  endTagSyntax(name: string): void {
+    this.reason ??= `</${name}> syntax`;
+  }
+
   private check(name: string, isImplied: boolean): void {
     this.reason = this.departure(name, isImplied);
     if (name === 'iframe') this.inIframe = true;
@@ -172,7 +189,8 @@ class CheckingHandler extends DomHandler {
     // The standard drops a newline right after <pre> (a character reference may be one).
     const next = this.source.charCodeAt(parser.endIndex + 1);
     if (name === 'pre' && (next === 0x0a || next === 0x26)) return '<pre> then a newline';
-    if (!STRICT_START_TAG.test(this.source.slice(parser.startIndex, parser.endIndex + 1))) return `<${name}> syntax`;
+    const tag = this.source.slice(parser.startIndex, parser.endIndex + 1);
+    if (!STRICT_START_TAG.test(tag) || UNSAFE_IN_START_TAG.test(tag)) return `<${name}> syntax`;
     return undefined;
   }
 }
@@ -205,6 +223,8 @@ class WatchingParser extends Parser {
   override onclosetag(start: number, end: number): void {
     const name = this.source.slice(start, end).toLowerCase();
     if (VOID.has(name) || !(this as unknown as ParserInternals).stack.includes(name)) this.checker.strayEndTag(name);
+    // `</span x=">">`: the standard reads attributes in an end tag, htmlparser2 stops at the first `>`.
+    else if (this.source.charCodeAt(end) !== 0x3e) this.checker.endTagSyntax(name);
     super.onclosetag(start, end);
   }
 }

@@ -81,15 +81,41 @@ describe('parseSimpleFragment', () => {
       ['<?php echo 1; ?>', /syntax/],
       ['</ p>', /syntax/],
       ['<!-- a --!> b -->', /comment/],
-      ['<!-- not closed', /comment/],
+      ['<!-- not closed', /unfinished/],
+      ['<!-- not > closed', /comment/],
       ['<svg viewBox="0 0 1 1"><path d="M0"/></svg>', /<svg>/],
       ['<iframe><p>fallback</p></iframe>', /iframe/],
       ['<div>unclosed', /implied end of <div>/],
       ['<a href=x"y>q</a>', /syntax/],
       ['<img src="a"alt="b">', /syntax/],
       ['a\0b', /U\+0000/],
+      // Found by a review that fuzzed 2.5 million inputs against parse5:
+      ['<span>a</span x=">">b', /<\/span> syntax/],
+      ['<span>a</span x', /unfinished/],
+      ['<p>a</p><s', /unfinished/],
+      ['a<br/', /unfinished/],
+      ['a<!--', /unfinished/],
+      ['<span __proto__="x">a</span>', /<span> syntax/],
+      ['<a title="&notin">x</a>', /<a> syntax/],
+      ['<img alt="&copysr">', /<img> syntax/],
     ];
     for (const [html, reason] of untidy) expect(whyNotSimple(html), html).toMatch(reason);
+  });
+
+  it('builds the same tree as parse5 on every prefix of tidy HTML it accepts (input cut anywhere)', () => {
+    const documents = [
+      '<p class="a" id=b>Un <em>texte</em> &amp; un <a href="/x?a=1&b=2" title=\'t\'>lien</a>&nbsp;!</p>\n<p>Deux<br />lignes</p>',
+      '<figure class="wp-block-image"><img src="a.jpg" alt=""/><figcaption>L</figcaption></figure><!-- more --><pre>code\n x</pre>',
+      '<h2 id=x>T</h2><strong>s</strong><small>m</small><tt>t</tt><source src=a /><track/><wbr><hr/><span>a</span ><i>e</i x>',
+    ];
+    for (const document of documents) {
+      for (let end = 0; end <= document.length; end++) {
+        for (const tail of ['', ' ', '/', 'x', '"']) {
+          const html = document.slice(0, end) + tail;
+          expect(agrees(html), html).not.toBe(false);
+        }
+      }
+    }
   });
 
   it('builds the same tree as parse5 whenever it accepts generated tag soup', () => {
