@@ -1,9 +1,10 @@
-import * as cheerio from 'cheerio';
-import { Document, type AnyNode, type Element } from 'domhandler';
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Document, Element } from 'domhandler';
+import { loadHtml, parseFragmentNodes } from './cheerio-load.js';
 import { parseSimpleFragment } from './simple-html.js';
 
 export type { AnyNode, Element };
-export type Dom = cheerio.CheerioAPI;
+export type Dom = CheerioAPI;
 
 /**
  * One cheerio instance for every fragment: `cheerio.load()` defines a new class per call, which
@@ -21,13 +22,8 @@ export const parsing = { fastPath: true };
  */
 export function loadFragment(html: string): Dom {
   shared ??= sharedInstance();
-  const root = shared.root();
-  const nodes = parsing.fastPath ? parseSimpleFragment(html) : undefined;
-  if (nodes === undefined) {
-    root.empty().append(html);
-    return shared;
-  }
-  const document = root[0] as Document;
+  const nodes = (parsing.fastPath ? parseSimpleFragment(html) : undefined) ?? parseFragmentNodes(html);
+  const document = shared.root()[0] as Document;
   for (const child of document.children) child.parent = null;
   document.children = nodes;
   for (const node of nodes) node.parent = document;
@@ -35,28 +31,11 @@ export function loadFragment(html: string): Dom {
 }
 
 /**
- * The shared instance. The HTML the passes insert (`replaceWith('<figure>…')`) is parsed by
- * cheerio's `_parse`, which goes through the fast path first too: parse5 costs more to set up
- * than such a snippet takes to parse. (`fn` is cheerio's prototype for plugins; only fragments
- * parsed without a context element take the fast path.)
+ * The shared instance. The HTML the passes insert (`replaceWith('<figure>…')`) goes through the
+ * fast path first too: parse5 costs more to set up than such a snippet takes to parse.
  */
 function sharedInstance(): Dom {
-  const $ = cheerio.load('', null, false);
-  type Parse = (content: unknown, options: unknown, isDocument: boolean, context: unknown) => Document;
-  const proto = $.fn as unknown as { _parse: Parse };
-  const parse5: Parse = proto._parse;
-  proto._parse = function (this: unknown, content, options, isDocument, context) {
-    if (parsing.fastPath && !isDocument && context == null && typeof content === 'string') {
-      const nodes = parseSimpleFragment(content);
-      if (nodes !== undefined) {
-        const fragment = new Document(nodes);
-        for (const node of nodes) node.parent = fragment;
-        return fragment;
-      }
-    }
-    return parse5.call(this, content, options, isDocument, context);
-  };
-  return $;
+  return loadHtml('', false, (html) => (parsing.fastPath ? parseSimpleFragment(html) : undefined));
 }
 
 export function isElement(node: AnyNode | null | undefined): node is Element {

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { loadHtml } from '../../convert/cheerio-load.js';
 import { absoluteUrl } from './media-urls.js';
 
 /**
@@ -11,7 +11,7 @@ import { absoluteUrl } from './media-urls.js';
 export function largestSources(html: string, base: string | undefined): Map<string, string> {
   const largest = new Map<string, string>();
   if (!/srcset/i.test(html)) return largest;
-  const $ = load(html, null, false);
+  const $ = loadHtml(html, false);
   $('img, source').each((_, element) => {
     const image = $(element);
     const srcset = image.attr('srcset') ?? image.attr('data-srcset');

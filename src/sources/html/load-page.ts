@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { loadHtml } from '../../convert/cheerio-load.js';
 import type { Warning } from '../../model/diagnostics.js';
 
 export interface DecodedPage {
@@ -46,7 +46,7 @@ function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } 
 /** The charset the page's own meta tags declare, read from its first bytes (ASCII-compatible). */
 function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES));
-  const $ = cheerio.load(head);
+  const $ = loadHtml(head, true);
   const direct = $('meta[charset]').first().attr('charset');
   if (direct?.trim()) return direct.trim();
   const equiv = $('meta[http-equiv]')

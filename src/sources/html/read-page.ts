@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import * as cheerio from 'cheerio';
+import { loadHtml } from '../../convert/cheerio-load.js';
 import type { FailedEntry, SkippedEntry } from '../../model/diagnostics.js';
 import type { InputFile } from '../../inputs.js';
 import { classifyPage, type PageKind } from './classify-page.js';
@@ -43,7 +43,7 @@ export async function readPage(file: InputFile): Promise<PageOutcome> {
   const source = { kind: 'html' as const, file: file.path };
   if (bytes.length === 0) return { kind: 'skipped', entry: { source, reason: 'empty file' } };
   const decoded = decodePage(bytes);
-  const $ = cheerio.load(decoded.html);
+  const $ = loadHtml(decoded.html, true);
   cleanWayback($);
   const location = locatePage($, file.path);
   const page = classifyPage($, location);
