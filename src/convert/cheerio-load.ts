@@ -47,6 +47,7 @@ export function parseFragmentNodes(html: string): ChildNode[] {
 }
 
 const OPTIONS: ParserOptions<Htmlparser2TreeAdapterMap> = { treeAdapter: adapter, scriptingEnabled: true };
+const RENDER = { treeAdapter: adapter };
 
 function parseHtml(html: string, isDocument: boolean, context: Element | null): Document {
   return isDocument ? parse(html, OPTIONS) : parseFragment(context, html, OPTIONS);
@@ -58,8 +59,8 @@ function render(dom: ArrayLike<AnyNode> | AnyNode): string {
   let out = '';
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!;
-    if (isDocument(node)) for (const child of node.children) out += serializeOuter(child, { treeAdapter: adapter });
-    else out += serializeOuter(node, { treeAdapter: adapter });
+    if (isDocument(node)) for (const child of node.children) out += serializeOuter(child, RENDER);
+    else out += serializeOuter(node, RENDER);
   }
   return out;
 }

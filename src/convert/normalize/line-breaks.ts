@@ -1,4 +1,4 @@
-import { isBlank, isElement, type AnyNode } from '../dom.js';
+import { isBlank, isElement, type AnyNode, type Element } from '../dom.js';
 import type { Normalizer } from './types.js';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -15,23 +15,19 @@ export const lineBreaks: Normalizer = {
   apply($) {
     // Only the blocks a <br> is a child of can have one at an edge: found from the <br>s (one
     // traversal) rather than by visiting every block of the body.
-    const parents: AnyNode[] = [];
-    const seen = new Set<AnyNode>();
+    const blocks = new Set<Element>();
     $('br').each((_, br) => {
       if (inHeading(br)) {
         $(br).replaceWith(' ');
         return;
       }
       const parent = br.parent;
-      if (parent && isElement(parent) && BLOCKS.has(parent.tagName) && !seen.has(parent)) {
-        seen.add(parent);
-        parents.push(parent);
-      }
+      if (isElement(parent) && BLOCKS.has(parent.tagName)) blocks.add(parent);
     });
-    for (const block of parents) {
+    for (const block of blocks) {
       for (const edge of ['first', 'last'] as const) {
         for (;;) {
-          const node = edgeNode($, (block as { children: AnyNode[] }).children, edge);
+          const node = edgeNode($, block.children, edge);
           if (!node || !isElement(node) || node.tagName !== 'br') break;
           $(node).remove();
         }
