@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveSiteOptions, type SiteOptions } from './config.js';
 import type { FailedEntry, SkippedEntry } from './model/diagnostics.js';
@@ -117,7 +118,8 @@ async function migrateInto(options: MigrationOptions, { records, skipped, failed
   const planned = renderer.links ? await planAhead(files, problems, planner, renderer) : undefined;
 
   options.progress?.start(files);
-  for await (const event of convertRecords(readSources(files, problems, site), site)) {
+  const startEarly = (await wxrBytes(files)) >= EARLY_WORKERS_BYTES;
+  for await (const event of convertRecords(readSources(files, problems, site), site, { startEarly })) {
     if (event.kind !== 'file-warning') options.progress?.item();
     if (event.kind === 'skipped') skipped.push(event.entry);
     else if (event.kind === 'failed') failed.push(event.entry);
@@ -189,6 +191,20 @@ async function migrateInto(options: MigrationOptions, { records, skipped, failed
   await writer.close();
   for (const [code, count] of warningCodes) if (count <= 0) warningCodes.delete(code);
   return { manifest, differences: [...writer.differences, ...renderer.differences].sort(), warningCodes };
+}
+
+/**
+ * Exports of this size (all files) have posts enough for conversion workers to be started at
+ * once, while the first pass indexes the site; smaller runs start them only past a few records.
+ */
+const EARLY_WORKERS_BYTES = 4 * 2 ** 20;
+
+async function wxrBytes(files: readonly InputFile[]): Promise<number> {
+  let total = 0;
+  for (const file of files) {
+    if (file.kind === 'wxr') total += await stat(file.path).then((s) => s.size, () => 0);
+  }
+  return total;
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

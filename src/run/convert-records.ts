@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { SiteIndex } from '../model/site.js';
 import type { ConvertedRecord, SourceEvent } from './events.js';
 import { WorkerPool } from './worker-pool.js';
-import { convertOne, type ConvertOutcome } from './worker-protocol.js';
+import type { ConvertOutcome } from './worker-protocol.js';
 
 export type ConvertEvent = Exclude<SourceEvent, { kind: 'record' }> | { kind: 'converted'; converted: ConvertedRecord };
 type RecordEvent = Extract<SourceEvent, { kind: 'record' }>;
@@ -17,6 +17,11 @@ export interface ConvertOptions {
   readonly inThreadRecords?: number;
   /** Records sent to a worker in one message. */
   readonly batchSize?: number;
+  /**
+   * A large run: workers start at once, loading the converter while the sources stage indexes
+   * the site, and convert every record (none in this thread, which then never loads the converter).
+   */
+  readonly startEarly?: boolean;
 }
 
 const DEFAULTS = { inThreadRecords: 50, batchSize: 8 };
@@ -33,9 +38,13 @@ const DEFAULTS = { inThreadRecords: 50, batchSize: 8 };
  */
 export async function* convertRecords(events: AsyncIterable<SourceEvent>, site: SiteIndex, options: ConvertOptions = {}): AsyncGenerator<ConvertEvent> {
   const workers = options.workers ?? workersFromEnvironment() ?? availableParallelism();
-  const inThread = options.inThreadRecords ?? DEFAULTS.inThreadRecords;
+  const early = options.startEarly === true && workers > 0;
+  const inThread = early ? 0 : (options.inThreadRecords ?? DEFAULTS.inThreadRecords);
   const source = events[Symbol.asyncIterator]();
   let seen = 0;
+  // Started now, or when the next record arrives: the site is complete by then (the sources
+  // stage indexes every export before its first record), and is sent to workers with the first batch.
+  let pool: WorkerPool | undefined = early ? new WorkerPool(site, workers, { siteComplete: false }) : undefined;
   try {
     while (workers <= 0 || seen < inThread) {
       const next = await source.next();
@@ -44,18 +53,13 @@ export async function* convertRecords(events: AsyncIterable<SourceEvent>, site: 
       if (event.kind !== 'record') yield event;
       else {
         seen++;
+        const { convertOne } = await import('./worker-protocol.js');
         yield toConvertEvent(event, convertOne(event.record, site));
       }
     }
-    // Started when the next record arrives: the site is complete by then (the sources stage
-    // indexes every export before its first record).
-    let pool: WorkerPool | undefined;
-    try {
-      yield* pooled(source, () => (pool ??= new WorkerPool(site, workers)), workers, options.batchSize ?? DEFAULTS.batchSize);
-    } finally {
-      await pool?.close();
-    }
+    yield* pooled(source, () => (pool ??= new WorkerPool(site, workers)), workers, options.batchSize ?? DEFAULTS.batchSize);
   } finally {
+    await pool?.close();
     await source.return?.();
   }
 }

@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
 import { serialize } from 'node:v8';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { convertInputOf } from '../convert/context.js';
 import type { PostRecord } from '../model/post.js';
 import type { SiteIndex } from '../model/site.js';
-import { convertOne, type BatchRequest, type BatchResult, type ConvertOutcome, type WorkerSetup } from './worker-protocol.js';
+import type { BatchRequest, BatchResult, ConvertOutcome, WorkerMessage } from './worker-protocol.js';
+import { startModuleWorker } from './start-worker.js';
 import { AttachmentSlicer, siteWithoutAttachments } from './worker-site.js';
 
 /** A batch waiting for, or being converted by, a worker. */
@@ -38,6 +36,13 @@ interface Live {
  * converted in this thread, which has no such cap. A worker that dies before it ever started
  * (the environment cannot run workers) switches the pool to converting in this thread: the run
  * goes on, slower.
+ *
+ * Start-up: a worker spends a few hundred milliseconds loading the converter before it can take
+ * a batch. With `siteComplete: false`, workers start at once, while the sources stage is still
+ * indexing the site (the first pass over an export, one thread's work), and are sent the site
+ * with the first batch. The heap cap then has to be chosen before the site is known: it assumes
+ * a site of up to PROVISIONAL_SITE_MB, and workers are started again with a bigger cap in the
+ * rare case the site is bigger.
  */
 export class WorkerPool {
   private readonly live = new Set<Live>();
@@ -47,24 +52,31 @@ export class WorkerPool {
   private broken = false;
   private closed = false;
   private readonly slicer: AttachmentSlicer;
-  private readonly workerSite: SiteIndex;
-  private readonly limits: ResourceLimits;
+  /** What workers are sent of the site, once it is complete. */
+  private workerSite: SiteIndex | undefined;
+  private limits: ResourceLimits;
+  private readonly maxInFlight: number;
   /** Batches converted by workers (the rest, if any, were converted in this thread). */
   batchesInWorkers = 0;
 
   constructor(
     private readonly site: SiteIndex,
-    size: number,
-    private readonly maxInFlight = 2,
+    private readonly size: number,
+    options: { maxInFlight?: number; siteComplete?: boolean } = {},
   ) {
+    this.maxInFlight = options.maxInFlight ?? 2;
     this.respawns = size * 2;
     this.slicer = new AttachmentSlicer(site);
-    this.workerSite = siteWithoutAttachments(site);
-    this.limits = workerLimits(this.workerSite);
+    if (options.siteComplete === false) this.limits = workerLimits(PROVISIONAL_SITE_MB);
+    else {
+      this.workerSite = siteWithoutAttachments(site);
+      this.limits = workerLimits(this.workerSite);
+    }
     for (let i = 0; i < size; i++) this.spawn();
   }
 
   convert(records: PostRecord[]): Promise<ConvertOutcome[]> {
+    this.settle();
     return new Promise((resolve) => {
       this.queue.push({ records, resolve, crashes: 0 });
       this.pump();
@@ -80,11 +92,29 @@ export class WorkerPool {
     await Promise.all(workers.map((l) => l.worker.terminate()));
   }
 
+  /** The site is complete (a batch is coming): workers started early are sent it. */
+  private settle(): void {
+    if (this.workerSite !== undefined) return;
+    const workerSite = siteWithoutAttachments(this.site);
+    const limits = workerLimits(workerSite);
+    this.workerSite = workerSite;
+    if (limits.maxOldGenerationSizeMb! <= this.limits.maxOldGenerationSizeMb!) {
+      for (const live of this.live) live.worker.postMessage({ site: workerSite } satisfies WorkerMessage);
+      return;
+    }
+    // A site too big for the provisional cap: workers that know nothing yet are replaced.
+    this.limits = limits;
+    const early = [...this.live];
+    this.live.clear();
+    for (const live of early) void live.worker.terminate();
+    for (let i = 0; i < this.size; i++) this.spawn();
+  }
+
   private pump(): void {
     while (this.queue.length > 0) {
       if (this.live.size === 0) {
         const job = this.queue.shift()!;
-        job.resolve(job.records.map((record) => convertOne(record, this.site)));
+        void convertHere(job.records, this.site).then(job.resolve);
         continue;
       }
       let target: Live | undefined;
@@ -94,12 +124,13 @@ export class WorkerPool {
       const batch = this.nextBatch++;
       target.jobs.set(batch, job);
       const request: BatchRequest = { batch, records: job.records.map(convertInputOf), attachments: this.slicer.forRecords(job.records) };
-      target.worker.postMessage(request);
+      target.worker.postMessage(request satisfies WorkerMessage);
     }
   }
 
   private spawn(): void {
-    const live: Live = { worker: startWorker({ site: this.workerSite }, this.limits), online: false, jobs: new Map() };
+    const live: Live = { worker: startWorker(this.limits), online: false, jobs: new Map() };
+    if (this.workerSite !== undefined) live.worker.postMessage({ site: this.workerSite } satisfies WorkerMessage);
     live.worker.on('online', () => (live.online = true));
     live.worker.on('message', ({ batch, outcomes }: BatchResult) => {
       const job = live.jobs.get(batch);
@@ -121,7 +152,7 @@ export class WorkerPool {
     for (const job of live.jobs.values()) {
       if (!live.online) retry.push(job);
       else if (job.records.length > 1) retry.push(...oneByOne(job));
-      else if (job.crashes > 0) job.resolve(job.records.map((record) => convertOne(record, this.site)));
+      else if (job.crashes > 0) void convertHere(job.records, this.site).then(job.resolve);
       else retry.push({ ...job, crashes: 1 });
     }
     if (!this.broken && !this.closed && this.respawns > 0) {
@@ -131,6 +162,15 @@ export class WorkerPool {
     this.queue.unshift(...retry);
     this.pump();
   }
+}
+
+/**
+ * Records converted in this thread. The converter is loaded here only then: a run whose workers
+ * do all the converting never loads it in the main thread (a third of a second of CPU).
+ */
+async function convertHere(records: readonly PostRecord[], site: SiteIndex): Promise<ConvertOutcome[]> {
+  const { convertOne } = await import('./worker-protocol.js');
+  return records.map((record) => convertOne(record, site));
 }
 
 /** A batch split into one job per record, resolving the batch when all are done. */
@@ -148,37 +188,26 @@ function oneByOne(job: Job): Job[] {
 }
 
 /**
- * The worker file sits next to this module with the same extension: dist/run/worker.js once
- * built, src/run/worker.ts when run from sources (tsx, vitest). A .ts worker needs tsx's loader,
- * registered inside the worker before its entry is imported (Node 20 workers do not apply the
- * parent's --import hooks to their entry module).
- */
-/**
  * Heap caps for a worker: room for its code and the site it holds (several times its serialized
  * size), plus a small young generation. Measured on 400 posts: the heap stays under 41 MB
  * instead of 90 MB, at the same speed; smaller caps cost time in garbage collection.
  */
-export function workerLimits(site: SiteIndex): ResourceLimits {
-  const siteMb = serialize(site).length / 2 ** 20;
-  return { maxOldGenerationSizeMb: 64 + Math.ceil(4 * siteMb), maxYoungGenerationSizeMb: 8 };
+export function workerLimits(site: SiteIndex | number): ResourceLimits {
+  const siteMb = typeof site === 'number' ? site : serialize(site).length / 2 ** 20;
+  return { maxOldGenerationSizeMb: 64 + Math.ceil(4 * siteMb), maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
 }
 
-function startWorker(setup: WorkerSetup, resourceLimits: ResourceLimits): Worker {
-  const here = import.meta.url;
-  const fromSources = here.endsWith('.ts');
-  const entry = new URL(`./worker${fromSources ? '.ts' : '.js'}`, here);
-  if (!fromSources) return new Worker(entry, { workerData: setup, resourceLimits });
-  const loader = tsxApiUrl(here);
-  const code = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(code, { eval: true, workerData: setup, execArgv: [], resourceLimits });
-}
+/** Serialized size of the site (without attachments) that workers started early are capped for. */
+const PROVISIONAL_SITE_MB = 4;
 
-function tsxApiUrl(from: string): string {
-  try {
-    return import.meta.resolve('tsx/esm/api');
-  } catch {
-    // Test runners that rewrite import.meta may not offer resolve(): tsx's documented export path.
-    const pkg = createRequire(from).resolve('tsx/package.json');
-    return pathToFileURL(join(dirname(pkg), 'dist/esm/api/index.mjs')).href;
-  }
+/**
+ * A worker's young generation. Converting a post allocates a few MB that die young (DOM trees,
+ * strings); at 8 MB, scavenges came every few posts and copied the live trees each time: 16 MB
+ * halves them and cuts the workers' CPU by about a tenth (10,000 posts: 11.2 -> 9.5 CPU-s a
+ * worker), for about 8 MB more in all. V8 rounds the size: 24 MB gave the same scavenges.
+ */
+const YOUNG_GENERATION_MB = 16;
+
+function startWorker(resourceLimits: ResourceLimits): Worker {
+  return startModuleWorker(import.meta.url, 'worker', { resourceLimits });
 }

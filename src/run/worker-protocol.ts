@@ -5,14 +5,16 @@ import type { Warning } from '../model/diagnostics.js';
 import type { AttachmentInfo, SiteIndex } from '../model/site.js';
 
 /**
- * What the main thread and a conversion worker say to each other. The worker gets the SiteIndex
- * once, without its attachments (workerData: structured clone keeps its Maps), then batches of
- * records with the attachments they can refer to (worker-site.ts); it answers each batch with
+ * What the main thread and a conversion worker say to each other. The worker is sent the
+ * SiteIndex first, once, without its attachments (structured clone keeps its Maps), then batches
+ * of records with the attachments they can refer to (worker-site.ts); it answers each batch with
  * one outcome per record, in the batch's order.
  */
 export interface WorkerSetup {
   site: SiteIndex;
 }
+
+export type WorkerMessage = WorkerSetup | BatchRequest;
 
 export interface BatchRequest {
   batch: number;

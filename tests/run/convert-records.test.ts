@@ -70,6 +70,31 @@ describe('convertRecords on a worker pool', () => {
     expect(pooled).toEqual(inThread);
   });
 
+  it('gives the same events when workers start before the site is indexed (startEarly)', async () => {
+    const early = await convertFile(file, { workers: 2, startEarly: true, batchSize: 3 });
+    expect(early).toEqual(inThread);
+  });
+
+  it('sends workers started early the site once complete, and starts them again if it is too big for their first heap cap', async () => {
+    const threadIds = (pool: WorkerPool): number[] => [...(pool as unknown as { live: Set<{ worker: { threadId: number } }> }).live].map((l) => l.worker.threadId);
+    const block = (ref: number): PostRecord => ({ ...(record(ref, '') as { record: PostRecord }).record, body: `<!-- wp:block {"ref":${ref}} /-->`, bodyFormat: 'blocks' });
+    for (const size of ['small', 'big'] as const) {
+      const site = emptySiteIndex();
+      const pool = new WorkerPool(site, 1, { siteComplete: false });
+      const before = threadIds(pool);
+      // 5 MB of reusable block: over the cap workers started early assume (4 MB of site).
+      const text = size === 'big' ? 'Bloc réutilisé. '.repeat(330_000) : 'Petit bloc';
+      site.reusableBlocks.set(9, `<!-- wp:paragraph --><p>${text}</p><!-- /wp:paragraph -->`);
+      const outcomes = await pool.convert([block(9)]);
+      const after = threadIds(pool);
+      await pool.close();
+      expect(outcomes).toEqual([convertOne(block(9), site)]);
+      expect(pool.batchesInWorkers).toBe(1);
+      if (size === 'small') expect(after).toEqual(before);
+      else expect(after).not.toEqual(before);
+    }
+  });
+
   it('keeps input order whatever the batch size and number of workers', async () => {
     const pooled = await convertFile(file, { workers: 2, inThreadRecords: 10, batchSize: 1 });
     const items = (events: ConvertEvent[]): number[] =>
@@ -100,7 +125,7 @@ describe('convertRecords on a worker pool', () => {
   it('converts every batch when a worker dies mid-run', async () => {
     const events = Array.from({ length: 40 }, (_, i) => record(i + 1, `Paragraph ${i + 1}\n\nand *another*`));
     const site = emptySiteIndex();
-    const pool = new WorkerPool(site, 2, 2);
+    const pool = new WorkerPool(site, 2, { maxInFlight: 2 });
     const records = events.map((e) => (e.kind === 'record' ? e.record : undefined)!);
     const pending = [0, 1, 2, 3, 4, 5, 6, 7].map((b) => pool.convert(records.slice(b * 5, b * 5 + 5)));
     const live = [...(pool as unknown as { live: Set<{ worker: { terminate(): Promise<number> } }> }).live];
