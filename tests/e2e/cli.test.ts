@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,5 +84,22 @@ describe('unpress CLI', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.lines.join('\n')).toContain('--check');
+  });
+
+  it('as a command (its run in a worker thread): prints the report on stdout, draws nothing off a terminal, exits with the run\'s code', async () => {
+    const command = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+      new Promise((resolve) => {
+        execFile('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+      });
+    const out = await tempDir();
+    const failing = await command([join(out, 'missing.xml'), sampleExport, '--out', out]);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toMatch(/^failed: .*missing\.xml does not exist$/m);
+    expect(failing.stdout.trimEnd().split('\n').at(-1)).toMatch(/^11 written, 5 skipped, 1 failed/);
+    expect(failing.stderr).toBe('');
+    expect((await readManifest(out)).summary.written).toBe(11);
+    const usage = await command(['--nope']);
+    expect(usage.code).toBe(2);
+    expect(usage.stdout).toContain('--check');
   });
 });
