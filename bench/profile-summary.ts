@@ -115,10 +115,18 @@ function busyOf(self: Map<string, number>): number {
   return busy;
 }
 
+/**
+ * Threads in the order they started, as in a run of the CLI: its main thread (which only prints),
+ * the thread that runs the pipeline (reads, plans, writes), then the conversion workers.
+ */
+function threadName(index: number): string {
+  return index === 0 ? 'main' : index === 1 ? 'pipeline' : `converter ${index - 1}`;
+}
+
 /** The summary as Markdown: threads, then a table of stages with their share. */
 export function renderSummary(summary: ProfileSummary, top = 0): string {
   const lines = [
-    `Threads (busy CPU-seconds, sampled): ${summary.threads.map((t, i) => `${i === 0 ? 'main' : `worker ${i}`} ${t.busy.toFixed(2)}`).join(', ')}; all ${summary.busy.toFixed(2)}.`,
+    `Threads (busy CPU-seconds, sampled): ${summary.threads.map((t, i) => `${threadName(i)} ${t.busy.toFixed(2)}`).join(', ')}; all ${summary.busy.toFixed(2)}.`,
     '',
     '| stage | CPU s | share |',
     '|---|---:|---:|',

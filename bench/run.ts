@@ -191,10 +191,9 @@ function writeReport(table: string, notes: string[], profiles: string[], args: A
 /** One more run of unpress under the V8 profiler (slower: not timed), summarized by stage. */
 async function profileRun(cli: string, file: string, tmp: string, posts: number): Promise<string> {
   const folder = join(tmp, `profile-${posts}`);
-  const out = join(tmp, `out-profile-${posts}`);
+  const out = join(tmp, `out-profile-${posts}`); // removed with the rest at the end (see main)
   rmSync(folder, { recursive: true, force: true });
   const run = await measure(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${folder}`, cli, file, '--out', out, '--quiet'], tmp);
-  rmSync(out, { recursive: true, force: true });
   if (run.code !== 0) return `Profile of ${posts.toLocaleString('en')} posts: the profiled run failed (exit ${run.code})`;
   const summary = renderSummary(summarizeProfiles(folder));
   rmSync(folder, { recursive: true, force: true });
@@ -219,6 +218,11 @@ async function main(): Promise<void> {
   const profiles: string[] = [];
   const rows: Row[] = [];
   const loadStart = loadavg()[0]!;
+  // Every run writes into a new folder, and the folders are removed only at the end: removing
+  // thousands of files makes ext4 slower to create the next ones for a while (it steps over
+  // recently freed inodes), which would slow whichever run comes next.
+  let runNumber = 0;
+  const outFolder = (tool: string, posts: number): string => join(tmp, `out-${tool}-${posts}-${++runNumber}`);
   try {
     const wetm = args.wetm ? installWetm(tmp) : { note: `${WETM} not run (--no-wetm)` };
     notes.push(wetm.note);
@@ -232,8 +236,7 @@ async function main(): Promise<void> {
       let unpressOutcome = '';
       let unpressOk = true;
       for (let r = 0; r < args.repeat; r++) {
-        const out = join(tmp, `out-unpress-${posts}`);
-        rmSync(out, { recursive: true, force: true });
+        const out = outFolder('unpress', posts);
         const run = await measure(process.execPath, [cli, file, '--out', out, '--quiet'], tmp);
         unpressRuns.push(run);
         const summary = run.stdout.trim().split('\n').pop() ?? '';
@@ -241,7 +244,6 @@ async function main(): Promise<void> {
         unpressOk &&= run.code === 0 && written > 0;
         unpressOutcome = run.code === 0 ? `${written.toLocaleString('en')} written` : `exit ${run.code}: ${summary || run.stderr.trim().split('\n').pop()}`;
         console.log(`  unpress: ${fmt(run.wall, 2)} s wall, ${run.cpu !== undefined ? fmt(run.cpu) : '?'} s CPU, ${fmt(run.peakRssMb ?? 0, 0)} MB peak RSS, ${summary}`);
-        rmSync(out, { recursive: true, force: true });
       }
       rows.push({ posts, bytes, tool: 'unpress', runs: unpressRuns, outcome: unpressOutcome, ok: unpressOk });
       if (args.profile.includes(posts)) {
@@ -255,8 +257,7 @@ async function main(): Promise<void> {
         let outcome = '';
         let ok = true;
         for (let r = 0; r < args.repeat; r++) {
-          const out = join(tmp, `out-wetm-${posts}`);
-          rmSync(out, { recursive: true, force: true });
+          const out = outFolder('wetm', posts);
           const run = await measure(
             process.execPath,
             [wetm.script, '--wizard=false', `--input=${file}`, `--output=${out}`, '--save-attached-images=false', '--save-scraped-images=false', '--post-folders=false', '--include-other-types=true'],
@@ -269,7 +270,6 @@ async function main(): Promise<void> {
           ok &&= run.code === 0 && !halted && files > 0;
           outcome = halted || files === 0 ? `failed (exit ${run.code}${reason ? `, ${reason}` : ''}), ${files} files` : `${files.toLocaleString('en')} written`;
           console.log(`  ${WETM}: ${fmt(run.wall, 2)} s wall, ${run.cpu !== undefined ? fmt(run.cpu) : '?'} s CPU, ${fmt(run.peakRssMb ?? 0, 0)} MB peak RSS, ${outcome}`);
-          rmSync(out, { recursive: true, force: true });
         }
         rows.push({ posts, bytes, tool: `${WETM} ${WETM_VERSION}`, runs, outcome, ok });
       }
