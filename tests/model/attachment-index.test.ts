@@ -37,4 +37,12 @@ describe('AttachmentIndex', () => {
     expect(index.get(10)).toEqual({ id: 10, url: 'u', parent: 1, title: 'again', caption: '', alt: 'a', menuOrder: 0 });
     expect(index.get(4999)).toEqual({ id: 4999, url: 'https://blog.example.fr/wp-content/uploads/4999.jpg', parent: 2499, title: 'photo 4999', caption: 'légende’', alt: '', menuOrder: 1 });
   });
+
+  it('stores URL folders once, and URLs whole past its folder limit or without a folder', () => {
+    const index = new AttachmentIndex();
+    const url = (id: number): string => (id % 7 === 0 ? `photo-${id}.jpg` : id % 2 ? `https://blog.example.fr/wp-content/uploads/${id}/photo.jpg` : `https://blog.example.fr/wp-content/uploads/2019/0${id % 9}/photo-${id}.jpg`);
+    for (let id = 1; id <= 12_000; id++) index.set(id, { id, url: url(id), parent: 0, title: '', caption: '', alt: '', menuOrder: 0 });
+    for (let id = 1; id <= 12_000; id++) expect(index.get(id)?.url).toBe(url(id));
+    expect((index as unknown as { folders: string[] }).folders.length).toBe(4096);
+  });
 });
