@@ -191,7 +191,7 @@ function writeReport(table: string, notes: string[], profiles: string[], args: A
 /** One more run of unpress under the V8 profiler (slower: not timed), summarized by stage. */
 async function profileRun(cli: string, file: string, tmp: string, posts: number): Promise<string> {
   const folder = join(tmp, `profile-${posts}`);
-  const out = join(tmp, `out-profile-${posts}`); // removed with the rest at the end (see main)
+  const out = mkdtempSync(join(tmp, `out-profile-${posts}-`)); // removed with the rest at the end (see main)
   rmSync(folder, { recursive: true, force: true });
   const run = await measure(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${folder}`, cli, file, '--out', out, '--quiet'], tmp);
   if (run.code !== 0) return `Profile of ${posts.toLocaleString('en')} posts: the profiled run failed (exit ${run.code})`;

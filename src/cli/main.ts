@@ -15,6 +15,9 @@ export async function main(argv: string[], print: (line: string) => void = conso
   return run.main(argv, print, terminal);
 }
 
+/** What ProgressBar.finish() writes: the bar is gone. */
+const ERASE_LINE = '\r\x1b[K';
+
 /** What the CLI's worker thread (thread.ts) is given, and what it says back. */
 export interface CliThreadData {
   argv: string[];
@@ -43,16 +46,21 @@ function runInThread(argv: string[], terminal: NodeJS.WriteStream | undefined): 
   terminal?.on('resize', resized);
   return new Promise((resolve) => {
     let code: number | undefined;
+    let barShown = false;
     worker.on('message', (message: CliThreadMessage) => {
       if ('print' in message) console.log(message.print);
-      else if ('progress' in message) terminal?.write(message.progress);
-      else code = message.exit;
+      else if ('progress' in message) {
+        terminal?.write(message.progress);
+        barShown = message.progress !== ERASE_LINE;
+      } else code = message.exit;
     });
+    // The thread died (out of memory...): the bar is erased and the run reported failed.
     worker.on('error', (error) => {
-      if (code !== undefined) return;
+      if (barShown) terminal?.write(ERASE_LINE);
+      barShown = false;
       console.log(`unpress: the run stopped: ${error.message}`);
-      console.log('0 written, 0 skipped, 1 failed, 0 warnings');
-      code = 1;
+      if (code === undefined) console.log('0 written, 0 skipped, 1 failed, 0 warnings');
+      code = Math.max(code ?? 1, 1);
     });
     worker.on('exit', () => {
       terminal?.off('resize', resized);

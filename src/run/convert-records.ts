@@ -44,8 +44,9 @@ export async function* convertRecords(events: AsyncIterable<SourceEvent>, site: 
   let seen = 0;
   // Started now, or when the next record arrives: the site is complete by then (the sources
   // stage indexes every export before its first record), and is sent to workers with the first batch.
-  let pool: WorkerPool | undefined = early ? new WorkerPool(site, workers, { siteComplete: false }) : undefined;
+  let pool: WorkerPool | undefined;
   try {
+    if (early) pool = new WorkerPool(site, workers, { siteComplete: false });
     while (workers <= 0 || seen < inThread) {
       const next = await source.next();
       if (next.done) return;

@@ -102,11 +102,13 @@ export class WorkerPool {
       for (const live of this.live) live.worker.postMessage({ site: workerSite } satisfies WorkerMessage);
       return;
     }
-    // A site too big for the provisional cap: workers that know nothing yet are replaced.
+    // A site too big for the provisional cap: workers that know nothing yet are replaced (unless
+    // workers cannot start here at all: then batches are converted in this thread).
     this.limits = limits;
     const early = [...this.live];
     this.live.clear();
     for (const live of early) void live.worker.terminate();
+    if (this.broken || this.closed) return;
     for (let i = 0; i < this.size; i++) this.spawn();
   }
 

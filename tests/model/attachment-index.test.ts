@@ -4,8 +4,10 @@ import { AttachmentIndex } from '../../src/model/attachment-index.js';
 import type { AttachmentInfo } from '../../src/model/site.js';
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('', '\u0000', 'a\u0000b', '\uD800', 'x\uDC00', '’…œ — é'));
+/** URLs with folders: pieces of text joined by `/` (empty pieces too: `//`, a `/` first or last). */
+const url = fc.oneof(text, fc.array(text, { maxLength: 4 }).map((parts) => parts.join('/')), fc.constantFrom('https://exemple.fr/wp-content/uploads/2019/05/photo.jpg', '/', 'a/', '/b'));
 const info = (id: number): fc.Arbitrary<AttachmentInfo> =>
-  fc.record({ id: fc.constant(id), url: text, parent: fc.integer({ min: 0, max: 2 ** 40 }), title: text, caption: text, alt: text, menuOrder: fc.integer({ min: -5, max: 1000 }) });
+  fc.record({ id: fc.constant(id), url, parent: fc.integer({ min: 0, max: 2 ** 40 }), title: text, caption: text, alt: text, menuOrder: fc.integer({ min: -5, max: 1000 }) });
 
 describe('AttachmentIndex', () => {
   it('gives back what was set, by id, like a Map (property)', () => {
