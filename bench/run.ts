@@ -232,46 +232,42 @@ async function main(): Promise<void> {
       const bytes = writeSyntheticExport(file, posts, 1);
       console.log(`\n${posts} posts: ${fmt(bytes / 1e6)} MB export generated in ${fmt((Date.now() - started) / 1000)} s`);
 
-      const unpressRuns: Run[] = [];
-      let unpressOutcome = '';
-      let unpressOk = true;
+      // The two tools take turns (unpress, then the other, repeat times): the machine's speed
+      // drifts over minutes, and runs side by side see the same drift.
+      const unpress = { runs: [] as Run[], outcome: '', ok: true };
+      const other = { runs: [] as Run[], outcome: '', ok: true };
       for (let r = 0; r < args.repeat; r++) {
         const out = outFolder('unpress', posts);
         const run = await measure(process.execPath, [cli, file, '--out', out, '--quiet'], tmp);
-        unpressRuns.push(run);
+        unpress.runs.push(run);
         const summary = run.stdout.trim().split('\n').pop() ?? '';
         const written = Number(/^(\d+) written/.exec(summary)?.[1] ?? -1);
-        unpressOk &&= run.code === 0 && written > 0;
-        unpressOutcome = run.code === 0 ? `${written.toLocaleString('en')} written` : `exit ${run.code}: ${summary || run.stderr.trim().split('\n').pop()}`;
+        unpress.ok &&= run.code === 0 && written > 0;
+        unpress.outcome = run.code === 0 ? `${written.toLocaleString('en')} written` : `exit ${run.code}: ${summary || run.stderr.trim().split('\n').pop()}`;
         console.log(`  unpress: ${fmt(run.wall, 2)} s wall, ${run.cpu !== undefined ? fmt(run.cpu) : '?'} s CPU, ${fmt(run.peakRssMb ?? 0, 0)} MB peak RSS, ${summary}`);
-      }
-      rows.push({ posts, bytes, tool: 'unpress', runs: unpressRuns, outcome: unpressOutcome, ok: unpressOk });
-      if (args.profile.includes(posts)) {
-        const profile = await profileRun(cli, file, tmp, posts);
-        console.log(`\n${profile}\n`);
-        profiles.push(profile);
-      }
 
-      if (wetm.script) {
-        const runs: Run[] = [];
-        let outcome = '';
-        let ok = true;
-        for (let r = 0; r < args.repeat; r++) {
+        if (wetm.script) {
           const out = outFolder('wetm', posts);
           const run = await measure(
             process.execPath,
             [wetm.script, '--wizard=false', `--input=${file}`, `--output=${out}`, '--save-attached-images=false', '--save-scraped-images=false', '--post-folders=false', '--include-other-types=true'],
             tmp,
           );
-          runs.push(run);
+          other.runs.push(run);
           const files = countFiles(out, '.md');
           const halted = /Something went wrong/.test(run.stdout);
           const reason = /Cannot create a string longer|ERR_STRING_TOO_LONG|heap out of memory/i.exec(run.stderr + run.stdout)?.[0];
-          ok &&= run.code === 0 && !halted && files > 0;
-          outcome = halted || files === 0 ? `failed (exit ${run.code}${reason ? `, ${reason}` : ''}), ${files} files` : `${files.toLocaleString('en')} written`;
-          console.log(`  ${WETM}: ${fmt(run.wall, 2)} s wall, ${run.cpu !== undefined ? fmt(run.cpu) : '?'} s CPU, ${fmt(run.peakRssMb ?? 0, 0)} MB peak RSS, ${outcome}`);
+          other.ok &&= run.code === 0 && !halted && files > 0;
+          other.outcome = halted || files === 0 ? `failed (exit ${run.code}${reason ? `, ${reason}` : ''}), ${files} files` : `${files.toLocaleString('en')} written`;
+          console.log(`  ${WETM}: ${fmt(run.wall, 2)} s wall, ${run.cpu !== undefined ? fmt(run.cpu) : '?'} s CPU, ${fmt(run.peakRssMb ?? 0, 0)} MB peak RSS, ${other.outcome}`);
         }
-        rows.push({ posts, bytes, tool: `${WETM} ${WETM_VERSION}`, runs, outcome, ok });
+      }
+      rows.push({ posts, bytes, tool: 'unpress', runs: unpress.runs, outcome: unpress.outcome, ok: unpress.ok });
+      if (wetm.script) rows.push({ posts, bytes, tool: `${WETM} ${WETM_VERSION}`, runs: other.runs, outcome: other.outcome, ok: other.ok });
+      if (args.profile.includes(posts)) {
+        const profile = await profileRun(cli, file, tmp, posts);
+        console.log(`\n${profile}\n`);
+        profiles.push(profile);
       }
       if (!args.keep) rmSync(file, { force: true });
     }
@@ -280,7 +276,7 @@ async function main(): Promise<void> {
   }
   const loadEnd = loadavg()[0]!;
   notes.push(
-    `wall times of ${args.repeat} run(s) each, the best first in posts/s and MB/s; CPU = user + system time of the child process (all its threads); peak RSS = its maximum resident set size`,
+    `wall times of ${args.repeat} run(s) each, the tools taking turns, the best first in posts/s and MB/s; CPU = user + system time of the child process (all its threads); peak RSS = its maximum resident set size`,
     `load average (1 min) ${fmt(loadStart, 2)} at the start, ${fmt(loadEnd, 2)} at the end: other work on the machine slows wall times`,
     `unpress writes posts and pages (drafts included) with front matter, manifest and taxonomies; ${WETM} writes published posts and, with --include-other-types, pages`,
   );
