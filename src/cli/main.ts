@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { startModuleWorker } from '../run/start-worker.js';
-import type { ProgressStream } from './progress.js';
+import { ERASE_LINE, type ProgressStream } from './progress.js';
 
 /**
  * argv -> options -> runMigration -> exit code, in this thread (run.ts, loaded when called: the
@@ -14,9 +14,6 @@ export async function main(argv: string[], print: (line: string) => void = conso
   const run = await import('./run.js');
   return run.main(argv, print, terminal);
 }
-
-/** What ProgressBar.finish() writes: the bar is gone. */
-const ERASE_LINE = '\r\x1b[K';
 
 /** What the CLI's worker thread (thread.ts) is given, and what it says back. */
 export interface CliThreadData {

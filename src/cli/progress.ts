@@ -8,6 +8,9 @@ export interface ProgressStream {
   columns?: number;
 }
 
+/** Carriage return, then clear to the end of the line: what erases the bar. */
+export const ERASE_LINE = '\r\x1b[K';
+
 const REDRAW_MS = 100;
 /** Items per second are measured over this window, so the estimate follows the current pace. */
 const RATE_WINDOW_MS = 5000;
@@ -53,7 +56,7 @@ export class ProgressBar implements MigrationProgress {
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    this.stream.write('\r\x1b[K');
+    this.stream.write(ERASE_LINE);
   }
 
   /** The line as it is drawn now (exported for tests). */

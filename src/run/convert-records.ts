@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { SiteIndex } from '../model/site.js';
 import type { ConvertedRecord, SourceEvent } from './events.js';
-import { WorkerPool } from './worker-pool.js';
+import { convertHere, WorkerPool } from './worker-pool.js';
 import type { ConvertOutcome } from './worker-protocol.js';
 
 export type ConvertEvent = Exclude<SourceEvent, { kind: 'record' }> | { kind: 'converted'; converted: ConvertedRecord };
@@ -54,8 +54,8 @@ export async function* convertRecords(events: AsyncIterable<SourceEvent>, site: 
       if (event.kind !== 'record') yield event;
       else {
         seen++;
-        const { convertOne } = await import('./worker-protocol.js');
-        yield toConvertEvent(event, convertOne(event.record, site));
+        const [outcome] = await convertHere([event.record], site);
+        yield toConvertEvent(event, outcome!);
       }
     }
     yield* pooled(source, () => (pool ??= new WorkerPool(site, workers)), workers, options.batchSize ?? DEFAULTS.batchSize);

@@ -131,7 +131,7 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const live: Live = { worker: startWorker(this.limits), online: false, jobs: new Map() };
+    const live: Live = { worker: startModuleWorker(import.meta.url, 'worker', { resourceLimits: this.limits }), online: false, jobs: new Map() };
     if (this.workerSite !== undefined) live.worker.postMessage({ site: this.workerSite } satisfies WorkerMessage);
     live.worker.on('online', () => (live.online = true));
     live.worker.on('message', ({ batch, outcomes }: BatchResult) => {
@@ -170,7 +170,7 @@ export class WorkerPool {
  * Records converted in this thread. The converter is loaded here only then: a run whose workers
  * do all the converting never loads it in the main thread (a third of a second of CPU).
  */
-async function convertHere(records: readonly PostRecord[], site: SiteIndex): Promise<ConvertOutcome[]> {
+export async function convertHere(records: readonly PostRecord[], site: SiteIndex): Promise<ConvertOutcome[]> {
   const { convertOne } = await import('./worker-protocol.js');
   return records.map((record) => convertOne(record, site));
 }
@@ -209,7 +209,3 @@ const PROVISIONAL_SITE_MB = 4;
  * worker), for about 8 MB more in all. V8 rounds the size: 24 MB gave the same scavenges.
  */
 const YOUNG_GENERATION_MB = 16;
-
-function startWorker(resourceLimits: ResourceLimits): Worker {
-  return startModuleWorker(import.meta.url, 'worker', { resourceLimits });
-}
