@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveSiteOptions, type SiteOptions } from './config.js';
 import type { FailedEntry, SkippedEntry } from './model/diagnostics.js';
-import { emptySiteIndex } from './model/site.js';
+import { emptySiteIndex, type SiteIndex } from './model/site.js';
 import { describeSource } from './model/source-ref.js';
 import { expandInputs, type InputFile, type InputProblem } from './inputs.js';
 import { renderJson, toManifestRecord, type Manifest, type ManifestRecord } from './output/manifest.js';
@@ -66,11 +66,13 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
   // Kept in temporary files while the run goes (an export's worth of entries), read back to write manifest.json.
   const records = new SpooledList<ManifestRecord>('records.jsonl');
   const skipped = new SpooledList<SkippedEntry>('skipped.jsonl');
+  const site = emptySiteIndex();
   try {
-    return await migrateInto(options, { records, skipped, failed, warnings });
+    return await migrateInto(options, site, { records, skipped, failed, warnings });
   } finally {
     records.dispose();
     skipped.dispose();
+    site.attachments.close?.();
   }
 }
 
@@ -81,9 +83,8 @@ interface Entries {
   warnings: Manifest['warnings'];
 }
 
-async function migrateInto(options: MigrationOptions, { records, skipped, failed, warnings }: Entries): Promise<MigrationResult> {
+async function migrateInto(options: MigrationOptions, site: SiteIndex, { records, skipped, failed, warnings }: Entries): Promise<MigrationResult> {
   const { files, problems } = await expandInputs([...options.inputs], options.out);
-  const site = emptySiteIndex();
   const warningCodes = new Map<string, number>();
   const writer = new OutputWriter(options.out, options.check);
   const renderer = new SiteRenderer(options.site ?? resolveSiteOptions({}, options.out), {
@@ -224,11 +225,15 @@ async function* filtered<T>(items: AsyncIterable<T>, keep: (item: T) => boolean)
 async function planAhead(files: readonly InputFile[], problems: readonly InputProblem[], planner: PathPlanner, renderer: SiteRenderer): Promise<PlannedPaths> {
   const planned = new PlannedPaths();
   const site = emptySiteIndex();
-  for await (const event of readSources(files, problems, site)) {
-    if (event.kind !== 'record') continue;
-    const path = planner.plan(event.record);
-    planned.set(event.record, path);
-    renderer.noteLinkTarget(event.record, path, site.baseUrl);
+  try {
+    for await (const event of readSources(files, problems, site)) {
+      if (event.kind !== 'record') continue;
+      const path = planner.plan(event.record);
+      planned.set(event.record, path);
+      renderer.noteLinkTarget(event.record, path, site.baseUrl);
+    }
+  } finally {
+    site.attachments.close?.();
   }
   return planned;
 }

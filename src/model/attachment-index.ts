@@ -1,4 +1,5 @@
 import type { AttachmentInfo } from './site.js';
+import { SpillFile } from './spill-file.js';
 
 /** What code reads of a site's attachments: a Map (a worker's batch) or an AttachmentIndex. */
 export interface Attachments {
@@ -7,10 +8,14 @@ export interface Attachments {
   set(id: number, info: AttachmentInfo): unknown;
   readonly size: number;
   values(): IterableIterator<AttachmentInfo>;
+  /** Lets go of what it holds outside memory (the run is over). */
+  close?(): void;
 }
 
 const SEP = '\u0000';
 const CHUNK = 1 << 20;
+/** Bytes read at once from the spill file: entries are mostly read in the order they were stored. */
+const WINDOW = 1 << 16;
 /** Distinct URL folders kept once each; past this many, URLs are stored whole. */
 const MAX_FOLDERS = 4096;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -24,6 +29,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * folder part of URLs (`https://site/wp-content/uploads/2019/05/`, the same for a month of
  * uploads) is stored once and named by its number in the entries: half the bytes of an entry.
  * `get()` gives a fresh AttachmentInfo each time.
+ *
+ * Filled buffers go to a temporary file (SpillFile): the text of 105,000 attachments (titles,
+ * captions, alt texts) is 18 MB that would otherwise stay in memory all run long and grow with the
+ * export. Entries are read back a window at a time, in the order the run mostly asks for them
+ * (posts refer to attachments near them in the file).
  */
 export class AttachmentIndex implements Attachments {
   /** id -> entry number, or the attachment itself when a field holds U+0000 (insertion order, as a Map). */
@@ -32,12 +42,25 @@ export class AttachmentIndex implements Attachments {
   private chunkOf = new Uint32Array(1024);
   private startOf = new Uint32Array(1024);
   private endOf = new Uint32Array(1024);
-  private readonly chunks: Buffer[] = [];
+  /** Chunks in memory: the one being filled, and any the spill file could not take. */
+  private readonly chunks: Array<Buffer | undefined> = [];
+  /** Where each spilled chunk is in the spill file, and its length. */
+  private readonly spilledAt: number[] = [];
+  private readonly spilledLength: number[] = [];
+  private readonly spill = new SpillFile('unpress-attachments-');
+  /** The last bytes read from the spill file: chunk, start offset in it, length. */
+  private readonly window: { chunk: number; start: number; length: number; bytes?: Buffer } = { chunk: -1, start: 0, length: 0 };
   /** URL folders (up to the last `/`), and their numbers. */
   private readonly folders: string[] = [];
   private readonly folderNumbers = new Map<string, number>();
   private used = CHUNK;
   private count = 0;
+
+  /** `chunkBytes`: the size of the buffers, smaller in tests. */
+  constructor(private readonly chunkBytes = CHUNK) {
+    this.used = chunkBytes;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -52,7 +75,8 @@ export class AttachmentIndex implements Attachments {
     }
     const bytes = Buffer.byteLength(text, 'utf8');
     if (this.used + bytes > (this.chunks.at(-1)?.length ?? 0)) {
-      this.chunks.push(Buffer.allocUnsafe(Math.max(CHUNK, bytes)));
+      this.spillLast();
+      this.chunks.push(Buffer.allocUnsafe(Math.max(this.chunkBytes, bytes)));
       this.used = 0;
     }
     const n = this.count++;
@@ -74,7 +98,7 @@ export class AttachmentIndex implements Attachments {
   /** An entry as it was stored, even if its id was set again since (duplicate ids in an export). */
   getEntry(n: number, id: number): AttachmentInfo | undefined {
     if (!(n >= 0 && n < this.count)) return undefined;
-    const text = this.chunks[this.chunkOf[n]!]!.toString('utf8', this.startOf[n], this.endOf[n]);
+    const text = this.textOf(this.chunkOf[n]!, this.startOf[n]!, this.endOf[n]!);
     const [parent, menuOrder, folder, file, title, caption, alt] = text.split(SEP) as [string, string, string, string, string, string, string];
     const url = folder === '' ? file : this.folders[Number(folder)]! + file;
     return { id, url, parent: Number(parent), title, caption, alt, menuOrder: Number(menuOrder) };
@@ -106,6 +130,42 @@ export class AttachmentIndex implements Attachments {
 
   *values(): IterableIterator<AttachmentInfo> {
     for (const id of this.entries.keys()) yield this.get(id)!;
+  }
+
+  /** Closes the spill file (the index cannot be read any more). */
+  close(): void {
+    this.spill.close();
+  }
+
+  /** The chunk filled last goes to the spill file, if there is one. */
+  private spillLast(): void {
+    const last = this.chunks.length - 1;
+    const chunk = this.chunks[last];
+    if (chunk === undefined) return;
+    const at = this.spill.append(chunk.subarray(0, this.used));
+    if (at === undefined) return;
+    this.spilledAt[last] = at;
+    this.spilledLength[last] = this.used;
+    this.chunks[last] = undefined;
+  }
+
+  /** Bytes [start, end) of a chunk, as text. */
+  private textOf(chunk: number, start: number, end: number): string {
+    const inMemory = this.chunks[chunk];
+    if (inMemory !== undefined) return inMemory.toString('utf8', start, end);
+    const at = this.spilledAt[chunk]!;
+    // An entry larger than the window is read on its own.
+    if (end - start > WINDOW) return this.spill.read(at + start, end - start, Buffer.allocUnsafe(end - start)).toString('utf8');
+    const window = this.window;
+    if (window.chunk !== chunk || start < window.start || end > window.start + window.length) {
+      // From this entry on, as far as the window or the chunk goes.
+      window.bytes ??= Buffer.allocUnsafe(WINDOW);
+      window.length = Math.min(WINDOW, this.spilledLength[chunk]! - start);
+      this.spill.read(at + start, window.length, window.bytes);
+      window.chunk = chunk;
+      window.start = start;
+    }
+    return window.bytes!.toString('utf8', start - window.start, end - window.start);
   }
 
   private grow(): void {

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { AttachmentIndex } from '../../src/model/attachment-index.js';
 import type { AttachmentInfo } from '../../src/model/site.js';
@@ -12,8 +14,9 @@ const info = (id: number): fc.Arbitrary<AttachmentInfo> =>
 describe('AttachmentIndex', () => {
   it('gives back what was set, by id, like a Map (property)', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 2 ** 40 }), { maxLength: 30 }).chain((ids) => fc.tuple(...ids.map(info))), (infos) => {
-        const index = new AttachmentIndex();
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 2 ** 40 }), { maxLength: 30 }).chain((ids) => fc.tuple(...ids.map(info))), fc.constantFrom(1 << 20, 64, 7), (infos, chunkBytes) => {
+        // small buffers: most entries go to the spill file (some are larger than a buffer, or than its read window)
+        const index = new AttachmentIndex(chunkBytes);
         const map = new Map<number, AttachmentInfo>();
         // each set twice, the second time in reverse order: ids keep their first place, as in a Map
         for (const a of [...infos, ...[...infos].reverse()]) {
@@ -24,6 +27,7 @@ describe('AttachmentIndex', () => {
         for (const [id, a] of map) expect(index.get(id)).toEqual(a);
         expect(index.get(0)).toBeUndefined();
         expect([...index.values()].map((a) => a.id)).toEqual([...map.keys()]);
+        index.close();
       }),
       { numRuns: 300 },
     );
@@ -46,5 +50,20 @@ describe('AttachmentIndex', () => {
     for (let id = 1; id <= 12_000; id++) index.set(id, { id, url: url(id), parent: 0, title: '', caption: '', alt: '', menuOrder: 0 });
     for (let id = 1; id <= 12_000; id++) expect(index.get(id)?.url).toBe(url(id));
     expect((index as unknown as { folders: string[] }).folders.length).toBe(4096);
+  });
+
+  it('keeps filled buffers in a temporary file that has no name (nothing is left, even by a killed run)', () => {
+    const spills = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('unpress-attachments-'));
+    const before = spills();
+    const index = new AttachmentIndex();
+    const caption = (id: number): string => `Légende de la photo ${id} — prise à Lyon’`.repeat(1 + (id % 5));
+    for (let id = 1; id <= 12_000; id++) index.set(id, { id, url: `https://blog.example.fr/wp-content/uploads/2019/05/p${id}.jpg`, parent: id >> 2, title: `photo ${id}`, caption: caption(id), alt: '', menuOrder: 0 });
+    const inMemory = (index as unknown as { chunks: Array<Buffer | undefined> }).chunks.filter((chunk) => chunk !== undefined);
+    expect(inMemory).toHaveLength(1);
+    expect(spills()).toEqual(before);
+    // read back out of order, then in order (entries that straddle the end of a read window)
+    for (const id of [11_999, 1, 1500, 2, 12_000, 17]) expect(index.get(id)?.caption).toBe(caption(id));
+    expect([...index.values()].map((a) => a.caption)).toEqual(Array.from({ length: 12_000 }, (_, i) => caption(i + 1)));
+    index.close();
   });
 });

@@ -1,0 +1,91 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Descriptors of spill files whose owner was dropped without close() (tests, an abandoned index). */
+const orphans = new FinalizationRegistry<{ fd: number; folder?: string }>((held) => {
+  try {
+    closeSync(held.fd);
+  } catch {
+    // already closed
+  }
+  if (held.folder !== undefined) rmSync(held.folder, { recursive: true, force: true });
+});
+
+/**
+ * An anonymous temporary file that bytes are appended to and read back from by position: what an
+ * index that grows with the export keeps out of memory (the operating system caches it; it is not
+ * the process's memory). Made on the first append. Its name is removed at once where the system
+ * allows it (an open file stays readable), so that even a killed run leaves nothing behind;
+ * elsewhere, close() removes it. If no temporary file can be made, append() says so and the
+ * caller keeps its bytes itself.
+ */
+export class SpillFile {
+  private fd: number | undefined;
+  private held: { fd: number; folder?: string } | undefined;
+  private size = 0;
+  private unusable = false;
+
+  constructor(private readonly prefix: string) {}
+
+  /** Appends `bytes`; their position in the file, or undefined when there is no file to write. */
+  append(bytes: Uint8Array): number | undefined {
+    const fd = this.open();
+    if (fd === undefined) return undefined;
+    const position = this.size;
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+    } catch {
+      return undefined;
+    }
+    this.size += bytes.length;
+    return position;
+  }
+
+  /** Reads `length` bytes at `position` into `into` (from its start). */
+  read(position: number, length: number, into: Buffer): Buffer {
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd!, into, done, length - done, position + done);
+      if (n === 0) throw new Error('unpress: a temporary file was cut short while the run read it');
+      done += n;
+    }
+    return into;
+  }
+
+  close(): void {
+    if (this.held === undefined) return;
+    orphans.unregister(this);
+    const { fd, folder } = this.held;
+    this.fd = this.held = undefined;
+    closeSync(fd);
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+  }
+
+  private open(): number | undefined {
+    if (this.fd !== undefined || this.unusable) return this.fd;
+    let folder: string | undefined;
+    try {
+      folder = mkdtempSync(join(tmpdir(), this.prefix));
+      const path = join(folder, 'spill');
+      const fd = openSync(path, 'w+');
+      let named: string | undefined = folder;
+      try {
+        unlinkSync(path);
+        rmSync(folder, { recursive: true });
+        named = undefined;
+      } catch {
+        // (Windows cannot remove an open file: close() does)
+      }
+      this.fd = fd;
+      this.held = named === undefined ? { fd } : { fd, folder: named };
+      orphans.register(this, this.held, this);
+      return fd;
+    } catch {
+      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+      this.unusable = true;
+      return undefined;
+    }
+  }
+}
