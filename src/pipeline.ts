@@ -190,6 +190,7 @@ async function migrateInto(options: MigrationOptions, site: SiteIndex, { records
   const lost = writer.failures.find((f) => always.has(f.path));
   if (lost) throw new Error(`could not write ${lost.path}: ${lost.error}`);
   await writer.close();
+  planner.close();
   for (const [code, count] of warningCodes) if (count <= 0) warningCodes.delete(code);
   return { manifest, differences: [...writer.differences, ...renderer.differences].sort(), warningCodes };
 }

@@ -1,5 +1,6 @@
 import type { PostRecord } from '../model/post.js';
 import { slugifyName } from '../model/slug.js';
+import { StringSet } from '../model/string-set.js';
 
 /** File-name safety: what a slug may contain once it becomes a path segment. */
 const MAX_BYTES = 120;
@@ -60,7 +61,8 @@ export const plainLayout: Layout = (record, stem) => `${collectionOf(record.type
  * records must not get the same URL either.
  */
 export class PathPlanner {
-  private readonly taken = new Set<string>();
+  /** Lower-cased paths (and URLs) given out: one per post, so out of memory (StringSet). */
+  private readonly taken = new StringSet();
 
   constructor(
     private readonly layout: Layout = plainLayout,
@@ -91,15 +93,17 @@ export class PathPlanner {
     return true;
   }
 
+  /** Lets go of the names' temporary file (the planner cannot be used any more). */
+  close(): void {
+    this.taken.close();
+  }
+
   /** Reserves a path that is not a post (manifest.json, taxonomies.json). */
   reserve(path: string): void {
     this.taken.add(path.toLowerCase());
   }
 
   private claim(path: string): boolean {
-    const key = path.toLowerCase();
-    if (this.taken.has(key)) return false;
-    this.taken.add(key);
-    return true;
+    return this.taken.add(path.toLowerCase());
   }
 }

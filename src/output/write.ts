@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { open, mkdir, readdir, readFile, rename, writeFile, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
+import { StringSet } from '../model/string-set.js';
 import { readPreviousManifest, type PreviousManifest } from './previous-manifest.js';
 import { WriteThread, type ThreadJob } from './write-thread.js';
 
@@ -46,8 +47,8 @@ export class OutputWriter {
   private foreign = new Set<string>();
   /** Files of earlier runs (manifest records, journal) that are still there. */
   private previous: string[] = [];
-  /** Every path written (or found already right) by this run. */
-  private readonly written = new Set<string>();
+  /** Every path written (or found already right) by this run, lower-cased: one per post, so out of memory (StringSet). */
+  private readonly written = new StringSet();
   private journal: Promise<FileHandle> | undefined;
   /** Paths waiting for the next journal write, and that write (notes are written in batches). */
   private queuedNotes: string[] = [];
@@ -145,8 +146,7 @@ export class OutputWriter {
   }
 
   private async threadWrite(thread: WriteThread, relativePath: string, target: string, content: string): Promise<void> {
-    const again = this.written.has(relativePath);
-    this.written.add(relativePath);
+    const again = !this.written.add(relativePath.toLowerCase());
     const failure = await thread.write({
       path: relativePath,
       target,
@@ -177,7 +177,7 @@ export class OutputWriter {
   async writeChunks(relativePath: string, chunks: AsyncIterable<string>): Promise<void> {
     const target = this.resolveInside(relativePath);
     if (target === undefined) return;
-    this.written.add(relativePath);
+    this.written.add(relativePath.toLowerCase());
     const existing = await hashOfFile(target);
     if (existing !== undefined && this.foreign.has(relativePath.toLowerCase())) {
       this.failures.push({ path: relativePath, error: 'a file unpress did not write is there; it was not overwritten' });
@@ -222,9 +222,12 @@ export class OutputWriter {
     this.thread = undefined;
     if (this.journal) await (await this.journal).close();
     this.journal = undefined;
-    if (this.check) return;
-    const written = new Set([...this.written].map((p) => p.toLowerCase()));
-    const stale = this.previous.filter((p) => !written.has(p.toLowerCase())).sort();
+    if (this.check) {
+      this.written.close();
+      return;
+    }
+    const stale = this.previous.filter((p) => !this.written.has(p.toLowerCase())).sort();
+    this.written.close();
     const journal = join(this.root, JOURNAL_FILE);
     if (stale.length === 0) await unlink(journal).catch(() => {});
     else {
@@ -251,8 +254,7 @@ export class OutputWriter {
   }
 
   private async writeOne(relativePath: string, target: string, content: string): Promise<void> {
-    const again = this.written.has(relativePath);
-    this.written.add(relativePath);
+    const again = !this.written.add(relativePath.toLowerCase());
     // A file open() proved absent (and not written since) is not read: one failed open per file less.
     const existing = again || !this.knownAbsent(relativePath) ? await readIfPresent(target) : undefined;
     if (existing === content) return;

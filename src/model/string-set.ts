@@ -1,0 +1,142 @@
+import { SpillFile } from './spill-file.js';
+
+const TAIL_BYTES = 1 << 16;
+const EMPTY = -1;
+
+/**
+ * A set of strings (add, has) for sets that grow with the export, such as the paths of a run's
+ * files: 50,000 posts, some 100 bytes a path in a JS Set, kept all run long. Here a string costs
+ * about 20 bytes of memory: its hash, position and length in typed arrays, and a slot in an
+ * open-addressing table. The strings themselves, as UTF-8, go to a temporary file (SpillFile;
+ * the last 64 KB stay in memory) and are read back only to confirm a hash that matches, which is
+ * rare: when the string is in the set, or for about one lookup in four billion. Exact: a string
+ * is in the set only if the same string was added.
+ */
+export class StringSet {
+  private hashes = new Uint32Array(256);
+  private positions = new Float64Array(256);
+  private lengths = new Uint32Array(256);
+  /** Open addressing: entry number per slot, EMPTY for none; at most half full. */
+  private table = new Int32Array(512).fill(EMPTY);
+  private count = 0;
+  /** Bytes not yet in the spill file (or all of them, when it cannot be made), from `tailStart` on. */
+  private tail = Buffer.allocUnsafe(TAIL_BYTES);
+  private tailUsed = 0;
+  private tailStart = 0;
+  /** The bytes before the tail, a segment per flushed tail: where it starts, and where it is (a position in the spill file, or the bytes themselves when the file could not take them). */
+  private readonly segmentStarts: number[] = [];
+  private readonly segments: Array<number | Buffer> = [];
+  private readonly spill = new SpillFile('unpress-names-');
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(text: string): boolean {
+    return this.find(text, hashOf(text)) !== EMPTY;
+  }
+
+  /** Adds `text`; false when it was there already. */
+  add(text: string): boolean {
+    const hash = hashOf(text);
+    if (this.find(text, hash) !== EMPTY) return false;
+    const n = this.count++;
+    if (n === this.hashes.length) this.grow();
+    this.hashes[n] = hash;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    this.positions[n] = this.store(text, bytes);
+    this.lengths[n] = bytes;
+    this.insert(n, hash);
+    if (this.count * 2 > this.table.length) this.rehash();
+    return true;
+  }
+
+  /** Lets go of the temporary file. */
+  close(): void {
+    this.spill.close();
+  }
+
+  private find(text: string, hash: number): number {
+    const mask = this.table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const n = this.table[slot]!;
+      if (n === EMPTY) return EMPTY;
+      if (this.hashes[n] === hash && this.textOf(n) === text) return n;
+    }
+  }
+
+  private insert(n: number, hash: number): void {
+    const mask = this.table.length - 1;
+    let slot = hash & mask;
+    while (this.table[slot] !== EMPTY) slot = (slot + 1) & mask;
+    this.table[slot] = n;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2).fill(EMPTY);
+    for (let n = 0; n < this.count; n++) this.insert(n, this.hashes[n]!);
+  }
+
+  private grow(): void {
+    const size = this.hashes.length * 2;
+    const hashes = new Uint32Array(size);
+    hashes.set(this.hashes);
+    const positions = new Float64Array(size);
+    positions.set(this.positions);
+    const lengths = new Uint32Array(size);
+    lengths.set(this.lengths);
+    this.hashes = hashes;
+    this.positions = positions;
+    this.lengths = lengths;
+  }
+
+  /** Appends the string's bytes; their position. */
+  private store(text: string, bytes: number): number {
+    if (this.tailUsed + bytes > this.tail.length) {
+      this.flushTail();
+      if (bytes > this.tail.length) this.tail = Buffer.allocUnsafe(bytes);
+    }
+    const position = this.tailStart + this.tailUsed;
+    this.tailUsed += this.tail.write(text, this.tailUsed, 'utf8');
+    return position;
+  }
+
+  private flushTail(): void {
+    if (this.tailUsed === 0) return;
+    const bytes = this.tail.subarray(0, this.tailUsed);
+    const at = this.spill.append(bytes);
+    this.segmentStarts.push(this.tailStart);
+    this.segments.push(at ?? bytes);
+    if (at === undefined) this.tail = Buffer.allocUnsafe(TAIL_BYTES);
+    this.tailStart += this.tailUsed;
+    this.tailUsed = 0;
+  }
+
+  private textOf(n: number): string {
+    const position = this.positions[n]!;
+    const length = this.lengths[n]!;
+    if (position >= this.tailStart) return this.tail.toString('utf8', position - this.tailStart, position - this.tailStart + length);
+    // The last segment that starts at or before the position.
+    let low = 0;
+    let high = this.segmentStarts.length;
+    while (high - low > 1) {
+      const middle = (low + high) >>> 1;
+      if (this.segmentStarts[middle]! <= position) low = middle;
+      else high = middle;
+    }
+    const offset = position - this.segmentStarts[low]!;
+    const segment = this.segments[low]!;
+    if (typeof segment !== 'number') return segment.toString('utf8', offset, offset + length);
+    return this.spill.read(segment + offset, length, Buffer.allocUnsafe(length)).toString('utf8');
+  }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
