@@ -120,14 +120,13 @@ interface IndexedAttachment {
   entry: number;
 }
 /**
- * Per export file: its pieces that are indexed attachments, in piece order (piece number,
- * attachment id, text length, entry in the AttachmentIndex), in typed arrays: a photo blog has
- * 100,000 of them. About 20 bytes an attachment; other pieces (posts, comments) take no room.
+ * Per export file: its pieces that are indexed attachments, in piece order (piece number, text
+ * length, entry in the AttachmentIndex, which knows the id), in typed arrays: a photo blog has
+ * 100,000 of them. 12 bytes an attachment; other pieces (posts, comments) take no room.
  */
 class IndexedPieces {
   private count = 0;
   private pieces = new Uint32Array(1024);
-  private ids = new Float64Array(1024);
   private lengths = new Uint32Array(1024);
   private entries = new Uint32Array(1024);
 
@@ -139,12 +138,10 @@ class IndexedPieces {
     if (entry === undefined || (this.count > 0 && piece <= this.pieces[this.count - 1]!)) return;
     if (this.count === this.pieces.length) {
       this.pieces = grown(this.pieces, new Uint32Array(this.count * 2));
-      this.ids = grown(this.ids, new Float64Array(this.count * 2));
       this.lengths = grown(this.lengths, new Uint32Array(this.count * 2));
       this.entries = grown(this.entries, new Uint32Array(this.count * 2));
     }
     this.pieces[this.count] = piece;
-    this.ids[this.count] = id;
     this.lengths[this.count] = length;
     this.entries[this.count] = entry;
     this.count++;
@@ -158,8 +155,9 @@ class IndexedPieces {
       if (this.pieces[middle]! < piece) low = middle + 1;
       else high = middle;
     }
-    if (low === this.count || this.pieces[low] !== piece) return undefined;
-    return { id: this.ids[low]!, length: this.lengths[low]!, entry: this.entries[low]! };
+    if (low === this.count || this.pieces[low] !== piece || !(this.site.attachments instanceof AttachmentIndex)) return undefined;
+    const id = this.site.attachments.idOf(this.entries[low]!);
+    return id === undefined ? undefined : { id, length: this.lengths[low]!, entry: this.entries[low]! };
   }
 
   /** The attachment as this piece gave it in the first pass. */
@@ -168,7 +166,7 @@ class IndexedPieces {
   }
 }
 
-function grown<T extends Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T, bigger: T): T {
+function grown(array: Uint32Array<ArrayBuffer>, bigger: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   bigger.set(array);
   return bigger;
 }
