@@ -2,6 +2,7 @@ import TurndownService from 'turndown';
 import { escapeMarkdownText } from './markdown/escape.js';
 import { KEPT_AS_HTML, RULES } from './rules/index.js';
 import { keptHtml } from './rules/kept-html.js';
+import { dispatchRulesByName } from './rule-dispatch.js';
 
 /**
  * The one configured turndown: ATX headings, fenced code, `-` bullets, `*` emphasis, `---` rules,
@@ -25,5 +26,6 @@ export function makeTurndown(): TurndownService {
   for (const definition of [...RULES].reverse()) service.addRule(definition.name, definition.create(service));
   service.keep((node) => (KEPT_AS_HTML as readonly string[]).includes(node.nodeName.toLowerCase()));
   service.remove((node) => ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(node.nodeName));
+  dispatchRulesByName(service);
   return service;
 }
