@@ -307,15 +307,21 @@ describe.skipIf(!hasCorpus)('corpus exports, damaged (property-based)', () => {
 });
 
 /**
- * `at`, or the end of the CDATA section it falls in: an item tag inside a post's content is
- * content (a post about RSS), not damage to the export's structure.
+ * `at`, or the end of the CDATA section or of the tag it falls in: an item tag inside a post's
+ * content is content (a post about RSS), and one inside another tag (an attribute value) is not a
+ * tag at all; neither damages the export's structure. (An item read whole with such a "tag" in an
+ * attribute is one item, which is what a reader wants.)
  */
 function outsideCdata(bytes: Buffer, at: number): number {
   const text = bytes.toString('latin1');
   const open = text.lastIndexOf('<![CDATA[', at);
-  if (open === -1) return at;
-  const close = text.indexOf(']]>', open + 9);
-  return close !== -1 && close + 3 > at ? close + 3 : at;
+  if (open !== -1) {
+    const close = text.indexOf(']]>', open + 9);
+    if (close !== -1 && close + 3 > at) return close + 3;
+  }
+  const lt = text.lastIndexOf('<', at - 1);
+  const gt = text.indexOf('>', lt);
+  return lt !== -1 && gt !== -1 && gt >= at ? gt + 1 : at;
 }
 
 /** An index in [0, n) from a fraction in [0, 1]. */
