@@ -14,8 +14,13 @@ export interface Attachments {
 
 const SEP = '\u0000';
 const CHUNK = 1 << 20;
-/** Bytes read at once from the spill file: entries are mostly read in the order they were stored. */
-const WINDOW = 1 << 16;
+/**
+ * Bytes read at once from the spill file, and windows kept: entries are mostly read in the order
+ * they were stored, by a few readers at once (the second pass's skipped attachments, each batch's
+ * attachments, the gallery index), each going its own way.
+ */
+const WINDOW = 1 << 13;
+const WINDOWS = 8;
 /** Distinct URL folders kept once each; past this many, URLs are stored whole. */
 const MAX_FOLDERS = 4096;
 const NONE = -1;
@@ -58,8 +63,8 @@ export class AttachmentIndex implements Attachments {
   private readonly spilledAt: number[] = [];
   private readonly spilledLength: number[] = [];
   private readonly spill = new SpillFile('unpress-attachments-');
-  /** The last bytes read from the spill file: chunk, start offset in it, length. */
-  private readonly window: { chunk: number; start: number; length: number; bytes?: Buffer } = { chunk: -1, start: 0, length: 0 };
+  /** The last bytes read from the spill file: chunk, start offset in it, length; the most recently used first. */
+  private readonly windows: Array<{ chunk: number; start: number; length: number; bytes: Buffer }> = [];
   /** URL folders (up to the last `/`), and their numbers. */
   private readonly folders: string[] = [];
   private readonly folderNumbers = new Map<string, number>();
@@ -191,16 +196,24 @@ export class AttachmentIndex implements Attachments {
     const at = this.spilledAt[chunk]!;
     // An entry larger than the window is read on its own.
     if (end - start > WINDOW) return this.spill.read(at + start, end - start, Buffer.allocUnsafe(end - start)).toString('utf8');
-    const window = this.window;
-    if (window.chunk !== chunk || start < window.start || end > window.start + window.length) {
-      // From this entry on, as far as the window or the chunk goes.
-      window.bytes ??= Buffer.allocUnsafe(WINDOW);
-      window.length = Math.min(WINDOW, this.spilledLength[chunk]! - start);
-      this.spill.read(at + start, window.length, window.bytes);
+    const { windows } = this;
+    let index = windows.findIndex((w) => w.chunk === chunk && start >= w.start && end <= w.start + w.length);
+    if (index === -1) {
+      // From this entry on, as far as the window or the chunk goes, in the least recently used window.
+      const window = windows.length < WINDOWS ? { chunk, start, length: 0, bytes: Buffer.allocUnsafe(WINDOW) } : windows.at(-1)!;
+      if (windows.length < WINDOWS) windows.push(window);
       window.chunk = chunk;
       window.start = start;
+      window.length = Math.min(WINDOW, this.spilledLength[chunk]! - start);
+      this.spill.read(at + start, window.length, window.bytes);
+      index = windows.length - 1;
     }
-    return window.bytes!.toString('utf8', start - window.start, end - window.start);
+    const window = windows[index]!;
+    if (index > 0) {
+      windows.splice(index, 1);
+      windows.unshift(window);
+    }
+    return window.bytes.toString('utf8', start - window.start, end - window.start);
   }
 
   private grow(): void {
