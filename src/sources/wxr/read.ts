@@ -105,7 +105,35 @@ export async function readWxrChannel(file: string): Promise<WxrChannel> {
 
 /** A quick look at an item's post type, without parsing it. */
 function postTypeOf(text: string): string | undefined {
-  return /<(?:\w+:)?post_type>\s*(?:<!\[CDATA\[)?\s*([\w-]+)/.exec(text)?.[1];
+  return firstValueOf(text, 'post_type');
+}
+
+const VALUE_AFTER_TAG = /\s*(?:<!\[CDATA\[)?\s*([\w-]+)/y;
+
+/**
+ * What `/<(?:\w+:)?NAME>\s*(?:<!\[CDATA\[)?\s*([\w-]+)/.exec(text)?.[1]` gives, found by
+ * searching for `NAME>` rather than trying the pattern at every `<`: a post's type comes after its
+ * content, and a body is HTML, a `<` every few characters (a tenth of the first pass's time).
+ */
+export function firstValueOf(text: string, name: string): string | undefined {
+  const needle = `${name}>`;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    let start = at - 1;
+    if (text[start] === ':') {
+      start--;
+      while (start >= 0 && isWordChar(text.charCodeAt(start))) start--;
+      if (start === at - 2) continue; // `<:name>`: no prefix before the colon
+    }
+    if (text[start] !== '<') continue;
+    VALUE_AFTER_TAG.lastIndex = at + needle.length;
+    const value = VALUE_AFTER_TAG.exec(text);
+    if (value !== null) return value[1];
+  }
+  return undefined;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 /**
