@@ -81,6 +81,9 @@ export class AttachmentIndex implements Attachments {
   }
 
   set(id: number, info: AttachmentInfo): this {
+    // The text first: if a field cannot be read, nothing is registered.
+    const [folder, file] = this.splitUrl(info.url);
+    const text = [String(info.parent), String(info.menuOrder), folder, file, info.title, info.caption, info.alt].join(SEP);
     const n = this.count++;
     if (n === this.chunkOf.length) this.grow();
     this.ids[n] = id;
@@ -88,8 +91,6 @@ export class AttachmentIndex implements Attachments {
     this.firsts[n] = this.table[slot] === NONE ? 1 : 0;
     this.table[slot] = n;
     if (this.firsts[n] && ++this.distinct * 2 > this.table.length) this.rehash();
-    const [folder, file] = this.splitUrl(info.url);
-    const text = [String(info.parent), String(info.menuOrder), folder, file, info.title, info.caption, info.alt].join(SEP);
     if (info.id !== id || text.split(SEP).length !== 7 || LONE_SURROGATE.test(text)) {
       this.objects.set(n, { ...info });
       return this;

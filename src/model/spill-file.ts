@@ -9,8 +9,18 @@ const orphans = new FinalizationRegistry<{ fd: number; folder?: string }>((held)
   } catch {
     // already closed
   }
-  if (held.folder !== undefined) rmSync(held.folder, { recursive: true, force: true });
+  removeFolder(held.folder);
 });
+
+/** A temporary folder removed if it can be (a file held open elsewhere can stop it on Windows). */
+function removeFolder(folder: string | undefined): void {
+  if (folder === undefined) return;
+  try {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // left in the temporary folder, for the system to clean
+  }
+}
 
 /**
  * An anonymous temporary file that bytes are appended to and read back from by position: what an
@@ -25,11 +35,13 @@ export class SpillFile {
   private held: { fd: number; folder?: string } | undefined;
   private size = 0;
   private unusable = false;
+  private closed = false;
 
   constructor(private readonly prefix: string) {}
 
   /** Appends `bytes`; their position in the file, or undefined when there is no file to write. */
   append(bytes: Uint8Array): number | undefined {
+    if (this.closed) throw new Error('unpress: a temporary file was used after it was closed');
     const fd = this.open();
     if (fd === undefined) return undefined;
     const position = this.size;
@@ -45,6 +57,7 @@ export class SpillFile {
 
   /** Reads `length` bytes at `position` into `into` (from its start). */
   read(position: number, length: number, into: Buffer): Buffer {
+    if (this.closed) throw new Error('unpress: a temporary file was used after it was closed');
     let done = 0;
     while (done < length) {
       const n = readSync(this.fd!, into, done, length - done, position + done);
@@ -54,13 +67,15 @@ export class SpillFile {
     return into;
   }
 
+  /** Closes and removes the file; it cannot be used any more. */
   close(): void {
+    this.closed = true;
     if (this.held === undefined) return;
     orphans.unregister(this);
     const { fd, folder } = this.held;
     this.fd = this.held = undefined;
     closeSync(fd);
-    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    removeFolder(folder);
   }
 
   private open(): number | undefined {
@@ -76,14 +91,14 @@ export class SpillFile {
         rmSync(folder, { recursive: true });
         named = undefined;
       } catch {
-        // (Windows cannot remove an open file: close() does)
+        // (where an open file or its folder cannot be removed: close() does)
       }
       this.fd = fd;
       this.held = named === undefined ? { fd } : { fd, folder: named };
       orphans.register(this, this.held, this);
       return fd;
     } catch {
-      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+      removeFolder(folder);
       this.unusable = true;
       return undefined;
     }

@@ -2,6 +2,8 @@ import { SpillFile } from './spill-file.js';
 
 const TAIL_BYTES = 1 << 16;
 const EMPTY = -1;
+/** Text UTF-8 cannot carry (a lone surrogate would come back as U+FFFD). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * A set of strings (add, has) for sets that grow with the export, such as the paths of a run's
@@ -27,17 +29,25 @@ export class StringSet {
   private readonly segmentStarts: number[] = [];
   private readonly segments: Array<number | Buffer> = [];
   private readonly spill = new SpillFile('unpress-names-');
+  /** Strings UTF-8 cannot carry, kept as they are (none in practice). */
+  private readonly odd = new Set<string>();
 
   get size(): number {
-    return this.count;
+    return this.count + this.odd.size;
   }
 
   has(text: string): boolean {
+    if (LONE_SURROGATE.test(text)) return this.odd.has(text);
     return this.find(text, hashOf(text)) !== EMPTY;
   }
 
   /** Adds `text`; false when it was there already. */
   add(text: string): boolean {
+    if (LONE_SURROGATE.test(text)) {
+      const known = this.odd.has(text);
+      this.odd.add(text);
+      return !known;
+    }
     const hash = hashOf(text);
     if (this.find(text, hash) !== EMPTY) return false;
     const n = this.count++;

@@ -46,4 +46,22 @@ describe('StringSet', () => {
     expect(set.size).toBe(2);
     set.close();
   });
+
+  it('holds strings UTF-8 cannot carry (a lone surrogate) as they are', () => {
+    const set = new StringSet();
+    expect(set.add('posts/a\uD800.md')).toBe(true);
+    expect(set.add('posts/a\uD800.md')).toBe(false);
+    expect(set.has('posts/a\uD800.md')).toBe(true);
+    expect(set.has('posts/a\uFFFD.md')).toBe(false);
+    expect(set.add('posts/a\uFFFD.md')).toBe(true);
+    expect(set.size).toBe(2);
+    set.close();
+  });
+
+  it('says so when it is used after close() instead of answering wrong', () => {
+    const set = new StringSet();
+    for (let n = 0; n < 5000; n++) set.add(`posts/billet-${n}.md`);
+    set.close();
+    expect(() => set.has('posts/billet-1.md')).toThrow(/after it was closed/);
+  });
 });
