@@ -1,20 +1,28 @@
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { SpillFile } from '../model/spill-file.js';
+
+/** Bytes gathered before they go to the temporary file, and read back at once. */
+const BLOCK = 1 << 16;
 
 /**
  * One long list of the manifest (its records, its skipped items), kept in a temporary file while
  * a run goes instead of in memory: a 50,000-post export has some 150,000 entries, and its
  * manifest.json is some 60 MB of text. Entries are appended as compact JSON lines and read back,
- * in order, when the manifest is written (manifest-json.ts).
+ * in order, when the manifest is written (manifest-json.ts). The file is a SpillFile: it has no
+ * name, so a run that is killed leaves nothing in the temporary folder; if none can be made, the
+ * lines stay in memory.
  */
 export class SpooledList<T> {
-  private fd: number | undefined;
-  private folder: string | undefined;
+  private readonly spill: SpillFile;
+  /** The lines written out, in order: where they are in the spill file, or the bytes themselves. */
+  private readonly segments: Array<{ at: number; length: number } | Buffer> = [];
   private buffer = '';
   private count = 0;
 
-  constructor(private readonly name: string) {}
+  /** `name`: what the list is, in the temporary file's name where the system shows one. */
+  constructor(name: string) {
+    this.spill = new SpillFile(`unpress-manifest-${name.replace(/[^\w.-]/g, '')}-`);
+  }
 
   get length(): number {
     return this.count;
@@ -23,37 +31,44 @@ export class SpooledList<T> {
   push(entry: T): void {
     this.buffer += `${JSON.stringify(entry)}\n`;
     this.count++;
-    if (this.buffer.length >= 1 << 16) this.spill();
+    if (this.buffer.length >= BLOCK) this.flush();
   }
 
-  /** The entries, in the order they were pushed. */
+  /** The entries, in the order they were pushed (the list can be read several times). */
   async *entries(): AsyncGenerator<T> {
-    this.spill();
-    if (this.folder === undefined) return;
+    const decoder = new StringDecoder('utf8');
     let rest = '';
-    for await (const chunk of createReadStream(join(this.folder, this.name), { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-      const lines = (rest + (chunk as string)).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) if (line) yield JSON.parse(line) as T;
+    const lines = function* (text: string): Generator<T> {
+      const parts = (rest + text).split('\n');
+      rest = parts.pop() ?? '';
+      for (const line of parts) if (line) yield JSON.parse(line) as T;
+    };
+    const scratch = Buffer.allocUnsafe(BLOCK);
+    for (const segment of [...this.segments]) {
+      if (Buffer.isBuffer(segment)) {
+        yield* lines(decoder.write(segment));
+        continue;
+      }
+      for (let done = 0; done < segment.length; done += BLOCK) {
+        const length = Math.min(BLOCK, segment.length - done);
+        yield* lines(decoder.write(this.spill.read(segment.at + done, length, scratch).subarray(0, length)));
+      }
     }
+    yield* lines(decoder.end() + this.buffer);
     if (rest) yield JSON.parse(rest) as T;
   }
 
   /** Removes the temporary file. */
   dispose(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    if (this.folder !== undefined) rmSync(this.folder, { recursive: true, force: true });
-    this.fd = this.folder = undefined;
+    this.spill.close();
+    this.segments.length = 0;
     this.buffer = '';
   }
 
-  private spill(): void {
-    if (this.buffer === '') return;
-    if (this.fd === undefined) {
-      this.folder = mkdtempSync(join(tmpdir(), 'unpress-manifest-'));
-      this.fd = openSync(join(this.folder, this.name), 'a');
-    }
-    writeSync(this.fd, this.buffer);
+  private flush(): void {
+    const bytes = Buffer.from(this.buffer, 'utf8');
+    const at = this.spill.append(bytes);
+    this.segments.push(at === undefined ? bytes : { at, length: bytes.length });
     this.buffer = '';
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -44,11 +44,14 @@ describe('manifest.json written in pieces', () => {
     expect(await text(jsonObjectChunks([['x', undefined]]))).toBe(renderJson({}));
   });
 
-  it('keeps a long list in a temporary file, gives it back in order, and removes the file', async () => {
+  it('keeps a long list in a temporary file with no name (a killed run leaves nothing), gives it back in order, twice', async () => {
+    const spools = async (): Promise<string[]> => (await readdir(tmpdir())).filter((name) => name.startsWith('unpress-manifest-'));
+    const before = await spools();
     const list = new SpooledList<{ n: number; title: string }>('records.jsonl');
-    const entries = Array.from({ length: 20000 }, (_, n) => ({ n, title: `« Titre ${n} » — \u2028 "quoted" \\ é` }));
+    const entries = Array.from({ length: 20000 }, (_, n) => ({ n, title: `« Titre ${n} » — \u2028 "quoted" \\ é€😀 ${'ü'.repeat(n % 7)}` }));
     for (const entry of entries) list.push(entry);
     expect(list.length).toBe(20000);
+    expect(await spools()).toEqual(before);
     const back: Array<{ n: number; title: string }> = [];
     for await (const entry of list.entries()) back.push(entry);
     expect(back).toEqual(entries);
@@ -56,11 +59,24 @@ describe('manifest.json written in pieces', () => {
     let again = 0;
     for await (const _ of list.entries()) again++;
     expect(again).toBe(20000);
-    const spools = await import('node:fs/promises').then((fs) => fs.readdir(tmpdir()));
-    const before = spools.filter((name) => name.startsWith('unpress-manifest-')).length;
     list.dispose();
-    const after = (await import('node:fs/promises').then((fs) => fs.readdir(tmpdir()))).filter((name) => name.startsWith('unpress-manifest-')).length;
-    expect(after).toBe(before - 1);
+    expect(await spools()).toEqual(before);
+  });
+
+  it('keeps the list in memory when no temporary file can be made', async () => {
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = join(tmpdir(), 'unpress-no-such-folder', 'deeper');
+    try {
+      const list = new SpooledList<{ n: number }>('records.jsonl');
+      for (let n = 0; n < 30000; n++) list.push({ n });
+      const back: number[] = [];
+      for await (const entry of list.entries()) back.push(entry.n);
+      expect(back).toEqual(Array.from({ length: 30000 }, (_, n) => n));
+      list.dispose();
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
   });
 
   it('a short list never touches the disk', async () => {
