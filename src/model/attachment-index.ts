@@ -57,7 +57,7 @@ export class AttachmentIndex implements Attachments {
   private distinct = 0;
   /** Entries kept as objects: a field holding U+0000, text UTF-8 cannot carry (a lone surrogate), an id mismatch. */
   private readonly objects = new Map<number, AttachmentInfo>();
-  /** Chunks in memory: the one being filled, and any the spill file could not take. */
+  /** The chunk being filled (those before it are in the spill file). */
   private readonly chunks: Array<Buffer | undefined> = [];
   /** Where each spilled chunk is in the spill file, and its length. */
   private readonly spilledAt: number[] = [];
@@ -178,14 +178,12 @@ export class AttachmentIndex implements Attachments {
     this.spill.close();
   }
 
-  /** The chunk filled last goes to the spill file, if there is one. */
+  /** The chunk filled last goes to the spill file. */
   private spillLast(): void {
     const last = this.chunks.length - 1;
     const chunk = this.chunks[last];
     if (chunk === undefined) return;
-    const at = this.spill.append(chunk.subarray(0, this.used));
-    if (at === undefined) return;
-    this.spilledAt[last] = at;
+    this.spilledAt[last] = this.spill.append(chunk.subarray(0, this.used));
     this.spilledLength[last] = this.used;
     this.chunks[last] = undefined;
   }

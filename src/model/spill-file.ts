@@ -27,8 +27,8 @@ function removeFolder(folder: string | undefined): void {
  * index that grows with the export keeps out of memory (the operating system caches it; it is not
  * the process's memory). Made on the first append. Its name is removed at once where the system
  * allows it (an open file stays readable), so that even a killed run leaves nothing behind;
- * elsewhere, close() removes it. If no temporary file can be made, append() says so and the
- * caller keeps its bytes itself.
+ * elsewhere, close() removes it. Bytes the file cannot take (no temporary file can be made, the
+ * disk is full) are kept in memory, at the same positions: callers need not care.
  */
 export class SpillFile {
   private fd: number | undefined;
@@ -36,28 +36,35 @@ export class SpillFile {
   private size = 0;
   private unusable = false;
   private closed = false;
+  /** Appends the file could not take, by position (empty unless the temporary folder failed). */
+  private readonly kept: Array<{ at: number; bytes: Buffer }> = [];
 
   constructor(private readonly prefix: string) {}
 
-  /** Appends `bytes`; their position in the file, or undefined when there is no file to write. */
-  append(bytes: Uint8Array): number | undefined {
+  /** Appends `bytes` (copied or written at once: the caller may reuse its buffer); their position. */
+  append(bytes: Uint8Array): number {
     if (this.closed) throw new Error('unpress: a temporary file was used after it was closed');
-    const fd = this.open();
-    if (fd === undefined) return undefined;
     const position = this.size;
+    this.size += bytes.length;
+    const fd = this.open();
     let written = 0;
     try {
+      if (fd === undefined) throw new Error('no temporary file');
       while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
     } catch {
-      return undefined;
+      this.kept.push({ at: position, bytes: Buffer.from(bytes) });
     }
-    this.size += bytes.length;
     return position;
   }
 
-  /** Reads `length` bytes at `position` into `into` (from its start). */
+  /** Reads `length` bytes at `position` (within one append) into `into` (from its start). */
   read(position: number, length: number, into: Buffer): Buffer {
     if (this.closed) throw new Error('unpress: a temporary file was used after it was closed');
+    const kept = this.kept.find(({ at, bytes }) => position >= at && position < at + bytes.length);
+    if (kept !== undefined) {
+      kept.bytes.copy(into, 0, position - kept.at, position - kept.at + length);
+      return into;
+    }
     let done = 0;
     while (done < length) {
       const n = readSync(this.fd!, into, done, length - done, position + done);
@@ -70,6 +77,7 @@ export class SpillFile {
   /** Closes and removes the file; it cannot be used any more. */
   close(): void {
     this.closed = true;
+    this.kept.length = 0;
     if (this.held === undefined) return;
     orphans.unregister(this);
     const { fd, folder } = this.held;

@@ -21,13 +21,10 @@ export class StringSet {
   /** Open addressing: entry number per slot, EMPTY for none; at most half full. */
   private table = new Int32Array(512).fill(EMPTY);
   private count = 0;
-  /** Bytes not yet in the spill file (or all of them, when it cannot be made), from `tailStart` on. */
+  /** The bytes not yet in the spill file, from position `tailStart` on. */
   private tail = Buffer.allocUnsafe(TAIL_BYTES);
   private tailUsed = 0;
   private tailStart = 0;
-  /** The bytes before the tail, a segment per flushed tail: where it starts, and where it is (a position in the spill file, or the bytes themselves when the file could not take them). */
-  private readonly segmentStarts: number[] = [];
-  private readonly segments: Array<number | Buffer> = [];
   private readonly spill = new SpillFile('unpress-names-');
   /** Strings UTF-8 cannot carry, kept as they are (none in practice). */
   private readonly odd = new Set<string>();
@@ -113,11 +110,7 @@ export class StringSet {
 
   private flushTail(): void {
     if (this.tailUsed === 0) return;
-    const bytes = this.tail.subarray(0, this.tailUsed);
-    const at = this.spill.append(bytes);
-    this.segmentStarts.push(this.tailStart);
-    this.segments.push(at ?? bytes);
-    if (at === undefined) this.tail = Buffer.allocUnsafe(TAIL_BYTES);
+    this.spill.append(this.tail.subarray(0, this.tailUsed));
     this.tailStart += this.tailUsed;
     this.tailUsed = 0;
   }
@@ -126,18 +119,7 @@ export class StringSet {
     const position = this.positions[n]!;
     const length = this.lengths[n]!;
     if (position >= this.tailStart) return this.tail.toString('utf8', position - this.tailStart, position - this.tailStart + length);
-    // The last segment that starts at or before the position.
-    let low = 0;
-    let high = this.segmentStarts.length;
-    while (high - low > 1) {
-      const middle = (low + high) >>> 1;
-      if (this.segmentStarts[middle]! <= position) low = middle;
-      else high = middle;
-    }
-    const offset = position - this.segmentStarts[low]!;
-    const segment = this.segments[low]!;
-    if (typeof segment !== 'number') return segment.toString('utf8', offset, offset + length);
-    return this.spill.read(segment + offset, length, Buffer.allocUnsafe(length)).toString('utf8');
+    return this.spill.read(position, length, Buffer.allocUnsafe(length)).toString('utf8');
   }
 }
 

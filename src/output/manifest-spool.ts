@@ -14,8 +14,8 @@ const BLOCK = 1 << 16;
  */
 export class SpooledList<T> {
   private readonly spill: SpillFile;
-  /** The lines written out, in order: where they are in the spill file, or the bytes themselves. */
-  private readonly segments: Array<{ at: number; length: number } | Buffer> = [];
+  /** The lines written out, in order: where they are in the spill file. */
+  private readonly segments: Array<{ at: number; length: number }> = [];
   private buffer = '';
   private count = 0;
 
@@ -45,10 +45,6 @@ export class SpooledList<T> {
     };
     const scratch = Buffer.allocUnsafe(BLOCK);
     for (const segment of [...this.segments]) {
-      if (Buffer.isBuffer(segment)) {
-        yield* lines(decoder.write(segment));
-        continue;
-      }
       for (let done = 0; done < segment.length; done += BLOCK) {
         const length = Math.min(BLOCK, segment.length - done);
         yield* lines(decoder.write(this.spill.read(segment.at + done, length, scratch).subarray(0, length)));
@@ -67,8 +63,7 @@ export class SpooledList<T> {
 
   private flush(): void {
     const bytes = Buffer.from(this.buffer, 'utf8');
-    const at = this.spill.append(bytes);
-    this.segments.push(at === undefined ? bytes : { at, length: bytes.length });
+    this.segments.push({ at: this.spill.append(bytes), length: bytes.length });
     this.buffer = '';
   }
 }
