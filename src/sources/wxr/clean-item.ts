@@ -74,6 +74,9 @@ export function isCleanItem(text: string, declared: ReadonlySet<string>, listene
         if (names.length === 0) return false;
         close = text.indexOf(']]>', lt + 9);
         if (close === -1) return false;
+        // A CR at a section's edge: whether it pairs with a LF across the edge differs between
+        // XML's rule and setAsideCdata()'s inlining; such items take the usual road (one reading).
+        if (text.charCodeAt(lt - 1) === 13 || text.charCodeAt(close - 1) === 13) return false;
         afterCdata = true;
       } else if (text.startsWith('<!--', lt)) {
         // After CDATA, the element must close at once (repair-item reads other shapes its own way).
@@ -175,7 +178,7 @@ function isXmlChar(code: number): boolean {
  * The value of a leaf element's content as parseWxrItem() reads it: line ends normalised, text
  * entity-decoded, CDATA literal, comments left out.
  */
-function leafValue(text: string, start: number, end: number): string {
+export function leafValue(text: string, start: number, end: number): string {
   let out = '';
   let pos = start;
   while (pos < end) {
@@ -194,7 +197,7 @@ function leafValue(text: string, start: number, end: number): string {
   return out;
 }
 
-function normalizeNewlines(text: string): string {
+export function normalizeNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 

@@ -1,10 +1,11 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { AttachmentIndex } from '../../model/attachment-index.js';
 import type { AttachmentInfo, SiteIndex } from '../../model/site.js';
-import { isCleanItem, readCleanAttachment } from './clean-item.js';
+import { readCleanAttachment } from './clean-item.js';
 import { decodeChunks, type DecodeNote } from './decode.js';
 import { addChannelToIndex, NotAnExportError, parseWxrChannel, type WxrChannel } from './parse-channel.js';
 import { parseWxrItem, type WxrItem } from './parse-item.js';
+import { readCleanItem } from './read-clean-item.js';
 import { repairItemXml } from './repair-item.js';
 import { splitWxrItems } from './split-items.js';
 import { detached } from './xml-text.js';
@@ -302,8 +303,11 @@ export type Parsed = { item: WxrItem; repairs: string[] } | { error: string };
  * parsed, the error says where (line in the file) and what.
  */
 export function parseItemText(text: string, line: number, channel: WxrChannel): Parsed {
-  // Most items are clean: nothing to repair, and known to be well-formed without validating.
-  if (isCleanItem(text, channel.declaredPrefixes)) {
+  // Most items are clean: nothing to repair, known to be well-formed without validating, and
+  // read by the scan that proves it; the few shapes that scan leaves aside are parsed.
+  const clean = readCleanItem(text, channel.declaredPrefixes, channel.prefixes);
+  if (clean.clean) {
+    if (clean.item !== undefined) return { item: clean.item, repairs: [] };
     try {
       return { item: parseWxrItem(text, channel.prefixes, true), repairs: [] };
     } catch {

@@ -11,6 +11,7 @@ import { parseWxrChannel, type WxrChannel } from '../../../src/sources/wxr/parse
 import { parseWxrItem, type WxrItem } from '../../../src/sources/wxr/parse-item.js';
 import { repairItemXml } from '../../../src/sources/wxr/repair-item.js';
 import { splitWxrItems } from '../../../src/sources/wxr/split-items.js';
+import { readCleanItem } from '../../../src/sources/wxr/read-clean-item.js';
 import { setAsideCdata } from '../../../src/sources/wxr/xml-text.js';
 import { corpusRoot, hasCorpus } from '../../helpers/corpus.js';
 import { repoRoot } from '../../helpers/corpus.js';
@@ -57,14 +58,18 @@ function attachmentOf(item: WxrItem): AttachmentInfo {
 }
 
 /** What must hold for any text; returns whether the fast paths took it (for coverage checks). */
-function checkItem(text: string, channel: WxrChannel): { clean: boolean; attachment: boolean } {
+function checkItem(text: string, channel: WxrChannel): { clean: boolean; attachment: boolean; read: boolean } {
   const clean = isCleanItem(text, channel.declaredPrefixes);
+  const read = readCleanItem(text, channel.declaredPrefixes, channel.prefixes);
+  expect(read.clean).toBe(clean);
   if (clean) {
     const repaired = repairItemXml(text, channel.declaredPrefixes);
     expect(repaired.repairs).toEqual([]);
     expect(repaired.text).toBe(text);
     expect(XMLValidator.validate(setAsideCdata(text).xml)).toBe(true);
     expect(parsed(text, channel, true)).toEqual(parsed(text, channel));
+    // The item read during the scan is the parser's, field for field (undefined values included).
+    if (read.clean && read.item !== undefined) expect(read.item).toStrictEqual(parsed(text, channel));
   }
   const quick = readCleanAttachment(text, channel.declaredPrefixes, channel.prefixes);
   if (quick !== undefined) {
@@ -74,7 +79,7 @@ function checkItem(text: string, channel: WxrChannel): { clean: boolean; attachm
     expect((item as WxrItem).postType).toBe('attachment');
     expect(quick).toEqual(attachmentOf(item as WxrItem));
   }
-  return { clean, attachment: quick !== undefined };
+  return { clean, attachment: quick !== undefined, read: read.clean && read.item !== undefined };
 }
 
 function wxrFiles(folder: string): string[] {
@@ -122,17 +127,104 @@ const ATTACHMENTS = [
   `<item><title/><wp:post_type>attachment</wp:post_type><wp:post_id>7</wp:post_id><wp:attachment_url/><guid>  http://example.org/a.png  </guid><!-- a comment --><wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key></wp:postmeta><excerpt:encoded><![CDATA[${'long caption '.repeat(10)}]]></excerpt:encoded></item>`,
 ];
 
+/** Posts in shapes real exports use, and some they rarely do, that the scan reads as the parser does. */
+const POSTS = [
+  `<item>
+		<title><![CDATA[Les rendez-vous de l'été]]></title>
+		<link>https://blog.example.fr/2012/07/rendez-vous/</link>
+		<pubDate>Mon, 02 Jul 2012 08:00:00 +0000</pubDate>
+		<dc:creator><![CDATA[admin]]></dc:creator>
+		<guid isPermaLink="false">https://blog.example.fr/?p=12</guid>
+		<description></description>
+		<content:encoded><![CDATA[<p>Premier paragraphe, assez long pour être mis de côté par le lecteur.</p>\r\n\r\n[caption id="attachment_13"]<img src="a.jpg" />[/caption]]]></content:encoded>
+		<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+		<wp:post_id>12</wp:post_id>
+		<wp:post_date><![CDATA[2012-07-02 10:00:00]]></wp:post_date>
+		<wp:post_date_gmt><![CDATA[2012-07-02 08:00:00]]></wp:post_date_gmt>
+		<wp:post_modified><![CDATA[2012-07-03 10:00:00]]></wp:post_modified>
+		<wp:post_modified_gmt><![CDATA[2012-07-03 08:00:00]]></wp:post_modified_gmt>
+		<wp:comment_status><![CDATA[open]]></wp:comment_status>
+		<wp:post_name><![CDATA[rendez-vous]]></wp:post_name>
+		<wp:status><![CDATA[publish]]></wp:status>
+		<wp:post_parent>0</wp:post_parent>
+		<wp:menu_order>0</wp:menu_order>
+		<wp:post_type><![CDATA[post]]></wp:post_type>
+		<wp:post_password><![CDATA[]]></wp:post_password>
+		<wp:is_sticky>1</wp:is_sticky>
+		<category domain="category" nicename="vie-du-club"><![CDATA[Vie du club]]></category>
+		<category domain="post_tag" nicename="ete"><![CDATA[été]]></category>
+		<category domain="tag">legacy</category>
+		<wp:postmeta>
+			<wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>
+			<wp:meta_value><![CDATA[13]]></wp:meta_value>
+		</wp:postmeta>
+		<wp:comment>
+			<wp:comment_id>3</wp:comment_id>
+			<wp:comment_author><![CDATA[Lecteur]]></wp:comment_author>
+			<wp:comment_author_email><![CDATA[lecteur@example.fr]]></wp:comment_author_email>
+			<wp:comment_author_url>https://example.org/</wp:comment_author_url>
+			<wp:comment_author_IP><![CDATA[192.0.2.7]]></wp:comment_author_IP>
+			<wp:comment_date><![CDATA[2012-07-02 12:00:00]]></wp:comment_date>
+			<wp:comment_date_gmt><![CDATA[2012-07-02 10:00:00]]></wp:comment_date_gmt>
+			<wp:comment_content><![CDATA[Merci !
+À bientôt.]]></wp:comment_content>
+			<wp:comment_approved><![CDATA[1]]></wp:comment_approved>
+			<wp:comment_type><![CDATA[]]></wp:comment_type>
+			<wp:comment_parent>0</wp:comment_parent>
+			<wp:comment_user_id>0</wp:comment_user_id>
+			<wp:commentmeta>
+				<wp:meta_key><![CDATA[akismet_result]]></wp:meta_key>
+				<wp:meta_value><![CDATA[false]]></wp:meta_value>
+			</wp:commentmeta>
+		</wp:comment>
+	</item>`,
+  // Comments in values, self-closing and single-quoted categories, a line end in an attribute,
+  // empty postmeta and comment elements, an unknown element with children, CRLF, split CDATA.
+  "<item><title>A <!-- note --> &amp; B</title>\r\n<category domain='post_tag' nicename='x'/><category\ndomain=\"category\"\nnicename=\"a\r\nb\">Cat</category>" +
+    '<wp:postmeta/><wp:postmeta>  </wp:postmeta><wp:comment/><wp:extra><wp:post_id>99</wp:post_id></wp:extra><wp:post_id>4</wp:post_id>' +
+    '<content:encoded><![CDATA[a ]]]]><![CDATA[> b]]>&#233;</content:encoded><wp:post_type>page</wp:post_type><wp:status>draft</wp:status></item>',
+];
+
 describe('clean items (the fast path)', () => {
+  it('reads posts during the scan as the parser does', async () => {
+    const { channel } = await itemsOf(`${HEADER}</channel></rss>`);
+    for (const text of POSTS) expect(checkItem(text, channel)).toEqual({ clean: true, attachment: false, read: true });
+    const first = readCleanItem(POSTS[0]!, channel.declaredPrefixes, channel.prefixes);
+    expect(first.clean && first.item?.comments[0]?.content).toBe('Merci !\nÀ bientôt.');
+    const second = readCleanItem(POSTS[1]!, channel.declaredPrefixes, channel.prefixes);
+    expect(second.clean && second.item).toMatchObject({ title: 'A  & B', postId: 4, content: 'a ]]> bé', meta: [{ key: '', value: '' }, { key: '', value: '' }] });
+  });
+
+  it('leaves to the parser the shapes it does not read', async () => {
+    const { channel } = await itemsOf(`${HEADER}</channel></rss>`);
+    const base = POSTS[0]!;
+    const aside = [
+      base.replace('<title>', '<title><b>x</b>'),
+      base.replace('<wp:meta_value>', '<wp:meta_value><v/>'),
+      base.replace('<wp:comment_author>', '<wp:comment_author><b/>'),
+      base.replace('<category domain="tag">legacy</category>', '<category domain="tag"><b>legacy</b></category>'),
+      base.replace(/<\/?item>/g, (tag) => tag.replace('item', 'entry')),
+      '<item a="1"></item>',
+    ];
+    for (const text of aside) {
+      expect(checkItem(text, channel), text.slice(0, 80)).toMatchObject({ clean: true, read: false });
+    }
+    const header = HEADER.replace('xmlns:wp=', 'xmlns:wpx="http://wordpress.org/export/1.2/" xmlns:wp=');
+    const { channel: twoPrefixes } = await itemsOf(`${header}</channel></rss>`);
+    expect(checkItem(base.replace('<wp:post_id>12</wp:post_id>', '<wpx:post_id>12</wpx:post_id>'), twoPrefixes)).toMatchObject({ clean: true, read: true });
+    expect(checkItem(base.replace('<wp:post_id>12</wp:post_id>', '<wpx:post_id>11</wpx:post_id><wp:post_id>12</wp:post_id>'), twoPrefixes)).toMatchObject({ clean: true, read: false });
+  });
+
   it('reads the usual attachment shapes without parsing, as parsing does', async () => {
     const { channel } = await itemsOf(`${HEADER}</channel></rss>`);
-    for (const text of ATTACHMENTS) expect(checkItem(text, channel)).toEqual({ clean: true, attachment: true });
+    for (const text of ATTACHMENTS) expect(checkItem(text, channel)).toEqual({ clean: true, attachment: true, read: true });
   });
 
   it('follows prefixes bound to other names', async () => {
     const header = HEADER.replace('xmlns:wp=', 'xmlns:wpx=').replace('xmlns:excerpt=', 'xmlns:ex=');
     const { channel } = await itemsOf(`${header}</channel></rss>`);
     const text = ATTACHMENTS[0]!.replaceAll('wp:', 'wpx:').replaceAll('excerpt:', 'ex:');
-    expect(checkItem(text, channel)).toEqual({ clean: true, attachment: true });
+    expect(checkItem(text, channel)).toEqual({ clean: true, attachment: true, read: true });
     expect(readCleanAttachment(text, channel.declaredPrefixes, channel.prefixes)?.alt).toBe('manière l’été le été un');
     // wp: is not declared there: the repairs must see it
     expect(checkItem(ATTACHMENTS[0]!, channel).clean).toBe(false);
@@ -157,6 +249,8 @@ describe('clean items (the fast path)', () => {
       base.replace('</wp:post_type>', '</wp:post_type><constructor>x</constructor>'),
       base.replace(']]></wp:post_type>', ']]><!-- c --></wp:post_type>'),
       base.replace(']]></wp:post_type>', ']]><b/></wp:post_type>'),
+      base.replace('<![CDATA[attachment]]>', '\r<![CDATA[\nattachment]]>'),
+      base.replace('<![CDATA[attachment]]>', '<![CDATA[attachment\r]]>\n'),
       base.replace('</wp:menu_order>', '</wp:menu_ordre>'),
       base.replace('</item>', ''),
       `${base}<item></item>`,
@@ -185,6 +279,7 @@ describe('clean items (the fast path)', () => {
       const files = [generated, ...wxrFiles(join(repoRoot, 'samples', 'wxr')), ...(hasCorpus ? wxrFiles(join(corpusRoot, 'wxr')) : [])];
       let clean = 0;
       let attachments = 0;
+      let read = 0;
       let items = 0;
       for (const file of files) {
         const { channel, items: texts } = await itemsOf(readFileSync(file, 'utf8'));
@@ -194,11 +289,13 @@ describe('clean items (the fast path)', () => {
           items++;
           if (seen.clean) clean++;
           if (seen.attachment) attachments++;
+          if (seen.read) read++;
         }
       }
       // The fast paths are actually taken (most items of real exports are clean).
       expect(clean).toBeGreaterThan(items / 2);
       expect(attachments).toBeGreaterThan(100);
+      expect(read).toBeGreaterThan(clean * 0.95);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -217,7 +314,7 @@ describe('clean items (the fast path)', () => {
       fc.record({ at: fc.nat(), remove: fc.integer({ min: 1, max: 12 }) }),
     );
     fc.assert(
-      fc.property(fc.constantFrom(...ATTACHMENTS), fc.array(mutation, { minLength: 1, maxLength: 3 }), (base, mutations) => {
+      fc.property(fc.constantFrom(...ATTACHMENTS, ...POSTS), fc.array(mutation, { minLength: 1, maxLength: 3 }), (base, mutations) => {
         let text = base;
         for (const m of mutations) {
           const at = m.at % (text.length + 1);
