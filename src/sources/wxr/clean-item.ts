@@ -18,7 +18,6 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const NAME = '[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?';
 /** A start tag: quoted attribute values without `<`, `&` or `>`, one space at least before each. */
 const START_TAG = new RegExp(`<(${NAME})((?:[ \\t\\n\\r]+${NAME}=(?:"[^"<&>]*"|'[^'<&>]*'))*)[ \\t\\n\\r]*(/?)>`, 'y');
-const END_TAG = new RegExp(`</(${NAME})>`, 'y');
 const ATTRIBUTE_NAME = new RegExp(`[ \\t\\n\\r]+(${NAME})=`, 'g');
 /** References repair-item.ts keeps and the validator accepts (it wants a lower-case `x`). */
 const REFERENCE = /&(?:amp|lt|gt|quot|apos|#([0-9]{1,8})|#x([0-9A-Fa-f]{1,8}));/y;
@@ -92,11 +91,11 @@ export function isCleanItem(text: string, declared: ReadonlySet<string>, listene
       continue;
     }
     if (c1 === 47) {
-      END_TAG.lastIndex = lt;
-      const match = END_TAG.exec(text);
-      if (match === null) return false;
-      const name = match[1]!;
-      if (names.length === 0 || names[names.length - 1] !== name) return false;
+      // `</name>` exactly, name being the open element's (what END_TAG would match, without a match).
+      const name = names[names.length - 1];
+      if (name === undefined) return false;
+      const close = lt + 2 + name.length;
+      if (text.charCodeAt(close) !== 62 || !text.startsWith(name, lt + 2)) return false;
       names.pop();
       const start = starts.pop()!;
       const flag = flags.pop()!;
@@ -106,19 +105,35 @@ export function isCleanItem(text: string, declared: ReadonlySet<string>, listene
       }
       if (names.length === 0) rootClosed = true;
       afterCdata = false;
-      pos = END_TAG.lastIndex;
+      pos = close + 1;
       continue;
     }
     if (afterCdata || rootClosed) return false;
-    START_TAG.lastIndex = lt;
-    const match = START_TAG.exec(text);
-    if (match === null) return false;
-    const name = match[1]!;
+    // Most start tags are a bare name: read by hand; a tag with attributes (or anything else) by START_TAG.
+    const nameEnd = nameEndAt(text, lt + 1);
+    let name: string;
+    let selfClosing: boolean;
+    const after = nameEnd === -1 ? -1 : text.charCodeAt(nameEnd);
+    if (after === 62) {
+      name = text.slice(lt + 1, nameEnd);
+      selfClosing = false;
+      pos = nameEnd + 1;
+    } else if (after === 47 && text.charCodeAt(nameEnd + 1) === 62) {
+      name = text.slice(lt + 1, nameEnd);
+      selfClosing = true;
+      pos = nameEnd + 2;
+    } else {
+      START_TAG.lastIndex = lt;
+      const match = START_TAG.exec(text);
+      if (match === null) return false;
+      name = match[1]!;
+      if (match[2] && !attributesAllowed(match[2])) return false;
+      selfClosing = match[3] === '/';
+      pos = START_TAG.lastIndex;
+    }
     if (!nameAllowed(name, declared)) return false;
-    if (match[2] && !attributesAllowed(match[2])) return false;
     if (names.length > 0) flags[flags.length - 1]! |= 1;
-    pos = START_TAG.lastIndex;
-    if (match[3] === '/') {
+    if (selfClosing) {
       if (names.length === 0) rootClosed = true;
       else listener?.leaf?.(name, names.length, pos, pos, false);
       continue;
@@ -128,6 +143,29 @@ export function isCleanItem(text: string, declared: ReadonlySet<string>, listene
     flags.push(0);
   }
   return rootClosed && names.length === 0;
+}
+
+/**
+ * Where a NAME (see above) that starts at `start` ends, -1 if none starts there: ASCII letters,
+ * digits, `_`, `.`, `-` after a letter or `_`, and at most one `:` followed by the same.
+ */
+function nameEndAt(text: string, start: number): number {
+  if (!isNameStart(text.charCodeAt(start))) return -1;
+  let at = start + 1;
+  while (isNameChar(text.charCodeAt(at))) at++;
+  if (text.charCodeAt(at) !== 58) return at;
+  if (!isNameStart(text.charCodeAt(at + 1))) return -1;
+  at += 2;
+  while (isNameChar(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function isNameStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
 }
 
 /** nameAllowed() answers, for the last set of declared prefixes seen (names repeat in every item). */
