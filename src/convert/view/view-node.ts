@@ -41,7 +41,7 @@ export class ViewNode {
   ) {}
 
   static element(localName: string, space: ElementSpace, attributes: Record<string, string> = {}): ViewNode {
-    const name = space === 'html' ? localName.toUpperCase() : localName;
+    const name = space === 'html' ? upperCaseName(localName) : localName;
     return new ViewNode(ELEMENT_NODE, name, '', localName, space, attributes);
   }
 
@@ -195,6 +195,24 @@ export class ViewNode {
 }
 
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** HTML tag name -> its nodeName, one string per name (a run meets a few dozen names). */
+const UPPER_CASE_NAMES = new Map<string, string>();
+const MAX_NAMES = 2000;
+
+/**
+ * An HTML element's nodeName, as an internalized string (the kind V8 makes of property names and
+ * literals). Turndown looks node names up in arrays of literals at every node (isBlock, isVoid,
+ * rule filters): V8 tells two internalized strings apart by address, other strings by content.
+ */
+function upperCaseName(localName: string): string {
+  let name = UPPER_CASE_NAMES.get(localName);
+  if (name === undefined) {
+    name = Object.keys({ [localName.toUpperCase()]: 0 })[0]!;
+    if (UPPER_CASE_NAMES.size < MAX_NAMES) UPPER_CASE_NAMES.set(localName, name);
+  }
+  return name;
+}
 
 /** The next node after `node` in document order, staying inside `root`; `root` itself when done. */
 function following(node: ViewNode, root: ViewNode): ViewNode {
