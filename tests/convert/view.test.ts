@@ -13,11 +13,10 @@ describe('the DOM view turndown converts', () => {
     expect(root.querySelectorAll('lineargradient').length).toBe(0);
   });
 
-  it('names HTML elements in upper case, whatever the name (one string per name)', () => {
+  it('names HTML elements in upper case, whatever the name', () => {
     const names = ['p', 'blockquote', 'constructor', 'valueOf', 'toString', 'x-1'];
     const root = view(names.map((name) => `<${name}>t</${name}>`).join(''));
     expect(root.childNodes.map((n) => n.nodeName)).toEqual(names.map((name) => name.toUpperCase()));
-    expect(view('<p>a</p>').firstChild!.nodeName).toBe(root.firstChild!.nodeName);
   });
 
   it('keeps prefixed attributes of SVG by their qualified names, and serializes like outerHTML', () => {

@@ -208,10 +208,15 @@ const MAX_NAMES = 2000;
 function upperCaseName(localName: string): string {
   let name = UPPER_CASE_NAMES.get(localName);
   if (name === undefined) {
-    name = Object.keys({ [localName.toUpperCase()]: 0 })[0]!;
-    if (UPPER_CASE_NAMES.size < MAX_NAMES) UPPER_CASE_NAMES.set(localName, name);
+    name = internalized(localName.toUpperCase());
+    // The key is a copy too: the parser's tag name may be a slice that keeps a whole body alive.
+    if (UPPER_CASE_NAMES.size < MAX_NAMES) UPPER_CASE_NAMES.set(internalized(localName), name);
   }
   return name;
+}
+
+function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
 }
 
 /** The next node after `node` in document order, staying inside `root`; `root` itself when done. */

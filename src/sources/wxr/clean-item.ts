@@ -24,6 +24,9 @@ const REFERENCE = /&(?:amp|lt|gt|quot|apos|#([0-9]{1,8})|#x([0-9A-Fa-f]{1,8}));/
 /** Names fast-xml-parser refuses or renames (prototype pollution guards). */
 const GUARDED = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
+/** fast-xml-parser's maxNestedTags (100 by default): it throws on a start tag with more elements open. */
+const MAX_NESTED = 100;
+
 /** What a reader of the scan is told, element by element (start tags, leaves, closings). */
 export interface ScanListener {
   /** An element with children closes (`depth`: its own depth, the root being 0). */
@@ -138,6 +141,8 @@ export function isCleanItem(text: string, declared: ReadonlySet<string>, listene
       else listener?.leaf?.(name, names.length, pos, pos, false);
       continue;
     }
+    // fast-xml-parser refuses deeper nesting: such an item takes the parser's road (and its error).
+    if (names.length > MAX_NESTED) return false;
     names.push(name);
     starts.push(pos);
     flags.push(0);

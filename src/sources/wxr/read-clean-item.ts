@@ -194,19 +194,22 @@ function startTagAttributes(text: string, contentStart: number): string {
   return text.slice(text.lastIndexOf('<', contentStart - 1), contentStart);
 }
 
-const ATTRIBUTES = {
-  domain: /[ \t\n\r]domain=(?:"([^"]*)"|'([^']*)')/,
-  nicename: /[ \t\n\r]nicename=(?:"([^"]*)"|'([^']*)')/,
-};
+/** One attribute of a clean start tag, from where the previous one ended (values hold no `<`, `&` or `>`). */
+const ATTRIBUTE = /[ \t\n\r]+([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)=(?:"([^"]*)"|'([^']*)')/y;
 
 /**
  * A quoted attribute's value in a clean start tag, line ends normalised as the parser does (no
- * references to decode: clean values have no `&`).
+ * references to decode: clean values have no `&`). Attributes are read one after the other, as
+ * the parser reads them: `domain=` written inside another attribute's value is not one.
  */
-function attributeValue(tag: string, name: keyof typeof ATTRIBUTES): string | undefined {
-  const match = ATTRIBUTES[name].exec(tag);
-  if (match === null) return undefined;
-  return detached(normalizeNewlines(match[1] ?? match[2]!));
+function attributeValue(tag: string, name: string): string | undefined {
+  const afterName = tag.search(/[ \t\n\r]/);
+  if (afterName === -1) return undefined;
+  ATTRIBUTE.lastIndex = afterName;
+  for (let match = ATTRIBUTE.exec(tag); match !== null; match = ATTRIBUTE.exec(tag)) {
+    if (match[1] === name) return detached(normalizeNewlines(match[2] ?? match[3]!));
+  }
+  return undefined;
 }
 
 function toInt(value: string): number {

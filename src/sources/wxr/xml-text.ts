@@ -80,6 +80,8 @@ export function detached(text: string): string {
 /** Marks a CDATA section set aside by setAsideCdata(): U+E000, its number, U+E001 (private use). */
 const ASIDE_START = '\uE000';
 const ASIDE_END = '\uE001';
+/** A character reference to the markers (`&#xE000;`, `&#57345;`): decoded, it would read as one. */
+const MARKER_REFERENCE = /&#(?:[xX]0*[eE]00[01]|0*5734[45]);/;
 /** Shorter sections are inlined as inlineCdata() does: only bodies are worth setting aside. */
 const ASIDE_MIN = 64;
 
@@ -98,7 +100,7 @@ export interface AsideCdata {
  */
 export function setAsideCdata(xml: string): AsideCdata {
   let start = xml.indexOf('<![CDATA[');
-  if (start === -1 || xml.includes(ASIDE_START)) return { xml: inlineCdata(xml), restore: (value) => value };
+  if (start === -1 || xml.includes(ASIDE_START) || MARKER_REFERENCE.test(xml)) return { xml: inlineCdata(xml), restore: (value) => value };
   const sections: string[] = [];
   let out = '';
   let pos = 0;
@@ -126,6 +128,7 @@ function restoreSections(value: string, sections: readonly string[]): string {
   let pos = 0;
   while (at !== -1) {
     const close = value.indexOf(ASIDE_END, at + 1);
+    if (close === -1) break; // not a marker of ours (setAsideCdata() inlines text that could hold one)
     const section = sections[Number(value.slice(at + 1, close))] ?? '';
     out += value.slice(pos, at) + section;
     pos = close + 1 + countNewlines(section);

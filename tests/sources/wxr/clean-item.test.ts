@@ -195,6 +195,24 @@ describe('clean items (the fast path)', () => {
     expect(second.clean && second.item).toMatchObject({ title: 'A  & B', postId: 4, content: 'a ]]> bé', meta: [{ key: '', value: '' }, { key: '', value: '' }] });
   });
 
+  it('agrees with the parser at its edges: attribute text inside another value, marker characters, deep nesting', async () => {
+    const { channel } = await itemsOf(`${HEADER}</channel></rss>`);
+    const tricky = [
+      `<item><title>t</title><category nicename=" domain='x'">C</category></item>`,
+      `<item><title>t</title><category domain=' nicename="y"'>C</category></item>`,
+      `<item><title>&#xE000;0&#xE001;</title><content:encoded><![CDATA[${'x'.repeat(64)}]]></content:encoded></item>`,
+      `<item><title>&#57344;</title><content:encoded><![CDATA[${'x'.repeat(64)}]]></content:encoded></item>`,
+    ];
+    for (const text of tricky) expect(checkItem(text, channel), text.slice(0, 60)).toMatchObject({ clean: true, read: true });
+    expect(parsed(tricky[0]!, channel)).toMatchObject({ categories: [{ domain: '', nicename: " domain='x'" }] });
+    expect(parsed(tricky[2]!, channel)).toMatchObject({ title: '\uE0000\uE001', content: 'x'.repeat(64) });
+    // fast-xml-parser refuses an element with more than 100 open around it: so does the scan.
+    const nested = (depth: number): string => `<item><title>t</title>${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</item>`;
+    expect(checkItem(nested(100), channel).clean).toBe(true);
+    expect(checkItem(nested(101), channel).clean).toBe(false);
+    expect(parsed(nested(101), channel)).toMatch(/nested/);
+  });
+
   it('leaves to the parser the shapes it does not read', async () => {
     const { channel } = await itemsOf(`${HEADER}</channel></rss>`);
     const base = POSTS[0]!;
