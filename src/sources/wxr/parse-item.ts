@@ -69,7 +69,28 @@ export function parseWxrItem(text: string, prefixes: PrefixMap, checked = false)
   // long as a title sits in the manifest.
   const own = (value: string): string => detached(aside.restore(value));
   const str = (nodes: readonly OrderedNode[] | undefined): string => (nodes === undefined ? '' : own(nodes.map(textOfNode).join('')));
-  const field = (name: string): string => str(item.get(name));
+  return wxrItemOf((name) => str(item.get(name)), {
+    categories: (item.get('category') ?? []).map((c) => ({
+      domain: restoreAttr(attributeOf(c, 'domain'), own) ?? '',
+      nicename: restoreAttr(attributeOf(c, 'nicename'), own),
+      name: str([c]),
+    })),
+    meta: (item.get('wp:postmeta') ?? []).map((m) => {
+      const node = childrenOf(m, prefixes);
+      return { key: str(node.get('wp:meta_key')).trim(), value: str(node.get('wp:meta_value')) };
+    }),
+    comments: (item.get('wp:comment') ?? []).map((c) => {
+      const node = childrenOf(c, prefixes);
+      return wxrCommentOf((name) => str(node.get(name)));
+    }),
+  });
+}
+
+/**
+ * An item from the text of its fields (canonical names, values as read: decoded, not trimmed) and
+ * its lists; how each field is typed (trimmed, a number, a flag), whoever read the XML.
+ */
+export function wxrItemOf(field: (name: string) => string, lists: Pick<WxrItem, 'categories' | 'meta' | 'comments'>): WxrItem {
   return {
     title: field('title'),
     link: field('link').trim(),
@@ -90,16 +111,7 @@ export function parseWxrItem(text: string, prefixes: PrefixMap, checked = false)
     password: field('wp:post_password'),
     isSticky: field('wp:is_sticky').trim() === '1',
     attachmentUrl: field('wp:attachment_url').trim(),
-    categories: (item.get('category') ?? []).map((c) => ({
-      domain: restoreAttr(attributeOf(c, 'domain'), own) ?? '',
-      nicename: restoreAttr(attributeOf(c, 'nicename'), own),
-      name: str([c]),
-    })),
-    meta: (item.get('wp:postmeta') ?? []).map((m) => {
-      const node = childrenOf(m, prefixes);
-      return { key: str(node.get('wp:meta_key')).trim(), value: str(node.get('wp:meta_value')) };
-    }),
-    comments: (item.get('wp:comment') ?? []).map((c) => toComment(childrenOf(c, prefixes), str)),
+    ...lists,
   };
 }
 
@@ -165,8 +177,8 @@ function restoreAttr(value: string | undefined, restore: (value: string) => stri
   return value === undefined ? undefined : restore(value);
 }
 
-function toComment(node: Map<string, OrderedNode[]>, str: (nodes: readonly OrderedNode[] | undefined) => string): WxrComment {
-  const field = (name: string): string => str(node.get(name));
+/** A comment from the text of its fields, as wxrItemOf() for items. */
+export function wxrCommentOf(field: (name: string) => string): WxrComment {
   return {
     id: toInt(field('wp:comment_id')),
     author: field('wp:comment_author'),

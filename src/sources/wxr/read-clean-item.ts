@@ -1,6 +1,6 @@
 import type { PrefixMap } from './namespaces.js';
 import { isCleanItem, leafValue, normalizeNewlines } from './clean-item.js';
-import type { WxrComment, WxrItem } from './parse-item.js';
+import { wxrCommentOf, wxrItemOf, type WxrComment, type WxrItem } from './parse-item.js';
 import { detached } from './xml-text.js';
 
 /**
@@ -16,42 +16,19 @@ interface Leaf {
   end: number;
 }
 
-/** Fields of an item (depth 1) that parseWxrItem() reads as strings. */
-const ITEM_FIELDS = new Set([
-  'title',
-  'link',
-  'dc:creator',
-  'guid',
-  'content:encoded',
-  'excerpt:encoded',
-  'wp:post_id',
-  'wp:post_date',
-  'wp:post_date_gmt',
-  'wp:post_modified',
-  'wp:post_modified_gmt',
-  'wp:post_name',
-  'wp:status',
-  'wp:post_parent',
-  'wp:menu_order',
-  'wp:post_type',
-  'wp:post_password',
-  'wp:is_sticky',
-  'wp:attachment_url',
-]);
-/** Fields of a comment (depth 2) that parseWxrItem() reads. */
-const COMMENT_FIELDS = new Set([
-  'wp:comment_id',
-  'wp:comment_author',
-  'wp:comment_author_email',
-  'wp:comment_author_url',
-  'wp:comment_author_IP',
-  'wp:comment_date',
-  'wp:comment_date_gmt',
-  'wp:comment_content',
-  'wp:comment_approved',
-  'wp:comment_type',
-  'wp:comment_parent',
-]);
+/** The fields a builder reads, found by running it once with a field reader that notes names. */
+function fieldsRead(build: (field: (name: string) => string) => unknown): ReadonlySet<string> {
+  const names = new Set<string>();
+  build((name) => {
+    names.add(name);
+    return '';
+  });
+  return names;
+}
+
+/** Fields of an item (depth 1) and of a comment (depth 2) that an item is made of. */
+const ITEM_FIELDS = fieldsRead((field) => wxrItemOf(field, { categories: [], meta: [], comments: [] }));
+const COMMENT_FIELDS = fieldsRead(wxrCommentOf);
 const META_FIELDS = new Set(['wp:meta_key', 'wp:meta_value']);
 
 /**
@@ -105,7 +82,7 @@ export function readCleanItem(text: string, declared: ReadonlySet<string>, prefi
       if (depth === 2) children.push(leaf);
       else if (field === 'category') categories.push({ leaf, attributes: startTagAttributes(text, start) });
       else if (field === 'wp:postmeta') meta.push({ key: '', value: '' });
-      else if (field === 'wp:comment') comments.push(toComment(() => ''));
+      else if (field === 'wp:comment') comments.push(wxrCommentOf(() => ''));
       else if (ITEM_FIELDS.has(field)) {
         const list = fields.get(field);
         if (list === undefined) fields.set(field, [leaf]);
@@ -128,7 +105,7 @@ export function readCleanItem(text: string, declared: ReadonlySet<string>, prefi
         meta.push({ key: childValue('wp:meta_key').trim(), value: childValue('wp:meta_value') });
       } else if (element === 'wp:comment') {
         if (containers.some((c) => COMMENT_FIELDS.has(c))) shaped = false;
-        comments.push(toComment(childValue));
+        comments.push(wxrCommentOf(childValue));
       } else if (ITEM_FIELDS.has(element) || element === 'category') shaped = false;
       children = [];
       containers = [];
@@ -136,54 +113,16 @@ export function readCleanItem(text: string, declared: ReadonlySet<string>, prefi
   });
   if (!clean) return { clean: false };
   if (!shaped || root !== 'item') return { clean: true, item: undefined };
-  const field = (name: string): string => value(fields.get(name));
-  return {
-    clean: true,
-    item: {
-      title: field('title'),
-      link: field('link').trim(),
-      creator: field('dc:creator').trim(),
-      guid: field('guid').trim(),
-      content: field('content:encoded'),
-      excerpt: field('excerpt:encoded'),
-      postId: toInt(field('wp:post_id')),
-      postDate: field('wp:post_date').trim(),
-      postDateGmt: field('wp:post_date_gmt').trim(),
-      modified: field('wp:post_modified').trim(),
-      modifiedGmt: field('wp:post_modified_gmt').trim(),
-      postName: field('wp:post_name').trim(),
-      status: field('wp:status').trim(),
-      parent: toInt(field('wp:post_parent')),
-      menuOrder: toInt(field('wp:menu_order')),
-      postType: field('wp:post_type').trim(),
-      password: field('wp:post_password'),
-      isSticky: field('wp:is_sticky').trim() === '1',
-      attachmentUrl: field('wp:attachment_url').trim(),
-      categories: categories.map(({ leaf, attributes }) => ({
-        domain: attributeValue(attributes, 'domain') ?? '',
-        nicename: attributeValue(attributes, 'nicename'),
-        name: value([leaf]),
-      })),
-      meta,
-      comments,
-    },
-  };
-}
-
-function toComment(field: (name: string) => string): WxrComment {
-  return {
-    id: toInt(field('wp:comment_id')),
-    author: field('wp:comment_author'),
-    authorEmail: field('wp:comment_author_email').trim(),
-    authorUrl: field('wp:comment_author_url').trim(),
-    authorIp: field('wp:comment_author_IP').trim(),
-    date: field('wp:comment_date').trim(),
-    dateGmt: field('wp:comment_date_gmt').trim(),
-    content: field('wp:comment_content'),
-    approved: field('wp:comment_approved').trim(),
-    type: field('wp:comment_type').trim(),
-    parent: toInt(field('wp:comment_parent')),
-  };
+  const item = wxrItemOf((name) => value(fields.get(name)), {
+    categories: categories.map(({ leaf, attributes }) => ({
+      domain: attributeValue(attributes, 'domain') ?? '',
+      nicename: attributeValue(attributes, 'nicename'),
+      name: value([leaf]),
+    })),
+    meta,
+    comments,
+  });
+  return { clean: true, item };
 }
 
 /**
@@ -210,9 +149,4 @@ function attributeValue(tag: string, name: string): string | undefined {
     if (match[1] === name) return detached(normalizeNewlines(match[2] ?? match[3]!));
   }
   return undefined;
-}
-
-function toInt(value: string): number {
-  const n = Number.parseInt(value.trim(), 10);
-  return Number.isFinite(n) ? n : 0;
 }
