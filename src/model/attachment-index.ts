@@ -1,5 +1,6 @@
 import type { AttachmentInfo } from './site.js';
-import { SpillFile } from './spill-file.js';
+import { carriesInUtf8, SpillFile } from './spill-file.js';
+import { doubled } from './typed-arrays.js';
 
 /** What code reads of a site's attachments: a Map (a worker's batch) or an AttachmentIndex. */
 export interface Attachments {
@@ -24,7 +25,6 @@ const WINDOWS = 8;
 /** Distinct URL folders kept once each; past this many, URLs are stored whole. */
 const MAX_FOLDERS = 4096;
 const NONE = -1;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Every attachment of an export, by id, for the whole run. A photo blog has several per post, so
@@ -91,7 +91,7 @@ export class AttachmentIndex implements Attachments {
     this.firsts[n] = this.table[slot] === NONE ? 1 : 0;
     this.table[slot] = n;
     if (this.firsts[n] && ++this.distinct * 2 > this.table.length) this.rehash();
-    if (info.id !== id || text.split(SEP).length !== 7 || LONE_SURROGATE.test(text)) {
+    if (info.id !== id || text.split(SEP).length !== 7 || !carriesInUtf8(text)) {
       this.objects.set(n, { ...info });
       return this;
     }
@@ -137,7 +137,7 @@ export class AttachmentIndex implements Attachments {
     const folder = url.slice(0, slash + 1);
     let number = this.folderNumbers.get(folder);
     if (number === undefined) {
-      if (this.folders.length >= MAX_FOLDERS || LONE_SURROGATE.test(folder)) return ['', url];
+      if (this.folders.length >= MAX_FOLDERS || !carriesInUtf8(folder)) return ['', url];
       number = this.folders.push(folder) - 1;
       this.folderNumbers.set(folder, number);
     }
@@ -216,20 +216,11 @@ export class AttachmentIndex implements Attachments {
   }
 
   private grow(): void {
-    const bigger = (old: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
-      const next = new Uint32Array(old.length * 2);
-      next.set(old);
-      return next;
-    };
-    const ids = new Float64Array(this.ids.length * 2);
-    ids.set(this.ids);
-    this.ids = ids;
-    const firsts = new Uint8Array(this.firsts.length * 2);
-    firsts.set(this.firsts);
-    this.firsts = firsts;
-    this.chunkOf = bigger(this.chunkOf);
-    this.startOf = bigger(this.startOf);
-    this.endOf = bigger(this.endOf);
+    this.ids = doubled(this.ids);
+    this.firsts = doubled(this.firsts);
+    this.chunkOf = doubled(this.chunkOf);
+    this.startOf = doubled(this.startOf);
+    this.endOf = doubled(this.endOf);
   }
 }
 

@@ -22,6 +22,14 @@ function removeFolder(folder: string | undefined): void {
   }
 }
 
+/** A lone surrogate: UTF-16 that UTF-8 cannot carry (it would come back as U+FFFD). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `text` comes back the same from a spill file's UTF-8 bytes. */
+export function carriesInUtf8(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
 /**
  * An anonymous temporary file that bytes are appended to and read back from by position: what an
  * index that grows with the export keeps out of memory (the operating system caches it; it is not

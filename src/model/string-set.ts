@@ -1,9 +1,8 @@
-import { SpillFile } from './spill-file.js';
+import { carriesInUtf8, SpillFile } from './spill-file.js';
+import { doubled } from './typed-arrays.js';
 
 const TAIL_BYTES = 1 << 16;
 const EMPTY = -1;
-/** Text UTF-8 cannot carry (a lone surrogate would come back as U+FFFD). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * A set of strings (add, has) for sets that grow with the export, such as the paths of a run's
@@ -34,13 +33,13 @@ export class StringSet {
   }
 
   has(text: string): boolean {
-    if (LONE_SURROGATE.test(text)) return this.odd.has(text);
+    if (!carriesInUtf8(text)) return this.odd.has(text);
     return this.find(text, hashOf(text)) !== EMPTY;
   }
 
   /** Adds `text`; false when it was there already. */
   add(text: string): boolean {
-    if (LONE_SURROGATE.test(text)) {
+    if (!carriesInUtf8(text)) {
       const known = this.odd.has(text);
       this.odd.add(text);
       return !known;
@@ -85,16 +84,9 @@ export class StringSet {
   }
 
   private grow(): void {
-    const size = this.hashes.length * 2;
-    const hashes = new Uint32Array(size);
-    hashes.set(this.hashes);
-    const positions = new Float64Array(size);
-    positions.set(this.positions);
-    const lengths = new Uint32Array(size);
-    lengths.set(this.lengths);
-    this.hashes = hashes;
-    this.positions = positions;
-    this.lengths = lengths;
+    this.hashes = doubled(this.hashes);
+    this.positions = doubled(this.positions);
+    this.lengths = doubled(this.lengths);
   }
 
   /** Appends the string's bytes; their position. */

@@ -1,5 +1,5 @@
 import type { AttachmentInfo } from '../../model/site.js';
-import type { PrefixMap } from './namespaces.js';
+import { canonicalName, type PrefixMap } from './namespaces.js';
 import { decodeXmlText, detached } from './xml-text.js';
 
 /**
@@ -254,12 +254,7 @@ const ATTACHMENT_FIELDS = new Set(['title', 'guid', 'excerpt:encoded', 'wp:post_
  * children or comments, a root other than <item>): the item is then parsed.
  */
 export function readCleanAttachment(text: string, declared: ReadonlySet<string>, prefixes: PrefixMap): AttachmentInfo | undefined {
-  const canonical = (name: string): string => {
-    if (prefixes.size === 0) return name;
-    const colon = name.indexOf(':');
-    const mapped = colon > 0 ? prefixes.get(name.slice(0, colon)) : undefined;
-    return mapped === undefined ? name : `${mapped}${name.slice(colon)}`;
-  };
+  const canonical = (name: string): string => canonicalName(name, prefixes);
   const fields = new Map<string, string>();
   let alt: string | undefined;
   let key: string | undefined;

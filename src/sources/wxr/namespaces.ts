@@ -25,16 +25,19 @@ export function readPrefixMap(header: string): PrefixMap {
   return map;
 }
 
+/** An element name with its prefix made canonical (`wpx:post_id` -> `wp:post_id` when wpx is WXR's). */
+export function canonicalName(name: string, map: PrefixMap): string {
+  if (map.size === 0) return name;
+  const colon = name.indexOf(':');
+  const mapped = colon > 0 && !name.startsWith('@_') ? map.get(name.slice(0, colon)) : undefined;
+  return mapped === undefined ? name : `${mapped}${name.slice(colon)}`;
+}
+
 /** Renames keys `p:name` to their canonical prefix, recursively. A no-op when prefixes are standard. */
 export function canonicalKeys<T>(node: T, map: PrefixMap): T {
   if (map.size === 0 || node === null || typeof node !== 'object') return node;
   if (Array.isArray(node)) return node.map((child) => canonicalKeys(child, map)) as T;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    const colon = key.indexOf(':');
-    const prefix = colon > 0 && !key.startsWith('@_') ? key.slice(0, colon) : undefined;
-    const renamed = prefix !== undefined && map.has(prefix) ? `${map.get(prefix)}${key.slice(colon)}` : key;
-    out[renamed] = canonicalKeys(value, map);
-  }
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) out[canonicalName(key, map)] = canonicalKeys(value, map);
   return out as T;
 }

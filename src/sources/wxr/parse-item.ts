@@ -1,5 +1,5 @@
 import type { XMLParser } from 'fast-xml-parser';
-import type { PrefixMap } from './namespaces.js';
+import { canonicalName, type PrefixMap } from './namespaces.js';
 import { decodeXmlText, detached, makeWxrParser, setAsideCdata } from './xml-text.js';
 
 /** One <item> of an export, as typed strings and numbers; nothing interpreted yet. */
@@ -149,12 +149,6 @@ function childrenOf(node: OrderedNode, prefixes: PrefixMap): Map<string, Ordered
   const out = new Map<string, OrderedNode[]>();
   for (const [name, list] of bySpelling) out.set(canonicalName(name, prefixes), list);
   return out;
-}
-
-function canonicalName(name: string, prefixes: PrefixMap): string {
-  const colon = name.indexOf(':');
-  const mapped = colon > 0 && !name.startsWith('@_') ? prefixes.get(name.slice(0, colon)) : undefined;
-  return mapped === undefined ? name : `${mapped}${name.slice(colon)}`;
 }
 
 /** An element's own text, entity-decoded (child elements and attributes apart). */

@@ -1,4 +1,4 @@
-import type { PrefixMap } from './namespaces.js';
+import { canonicalName, type PrefixMap } from './namespaces.js';
 import { isCleanItem, leafValue, normalizeNewlines } from './clean-item.js';
 import { wxrCommentOf, wxrItemOf, type WxrComment, type WxrItem } from './parse-item.js';
 import { detached } from './xml-text.js';
@@ -43,11 +43,8 @@ const META_FIELDS = new Set(['wp:meta_key', 'wp:meta_value']);
 export function readCleanItem(text: string, declared: ReadonlySet<string>, prefixes: PrefixMap): CleanRead {
   const spellings = new Map<string, string>();
   const canonical = (name: string): string => {
-    if (prefixes.size === 0) return name;
-    const colon = name.indexOf(':');
-    if (colon <= 0) return name;
-    const mapped = prefixes.get(name.slice(0, colon));
-    const field = mapped === undefined ? name : `${mapped}${name.slice(colon)}`;
+    if (prefixes.size === 0 || name.indexOf(':') <= 0) return name;
+    const field = canonicalName(name, prefixes);
     // Two spellings of one name: the parser's rule (the spelling that came last wins) is not worth copying.
     const seen = spellings.get(field);
     if (seen === undefined) spellings.set(field, name);

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { AttachmentIndex } from '../../model/attachment-index.js';
+import { doubled } from '../../model/typed-arrays.js';
 import type { AttachmentInfo, SiteIndex } from '../../model/site.js';
 import { readCleanAttachment } from './clean-item.js';
 import { decodeChunks, type DecodeNote } from './decode.js';
@@ -166,9 +167,9 @@ class IndexedPieces {
     const entry = this.site.attachments instanceof AttachmentIndex ? this.site.attachments.entryOf(id) : undefined;
     if (entry === undefined || (this.count > 0 && piece <= this.pieces[this.count - 1]!)) return;
     if (this.count === this.pieces.length) {
-      this.pieces = grown(this.pieces, new Uint32Array(this.count * 2));
-      this.lengths = grown(this.lengths, new Uint32Array(this.count * 2));
-      this.entries = grown(this.entries, new Uint32Array(this.count * 2));
+      this.pieces = doubled(this.pieces);
+      this.lengths = doubled(this.lengths);
+      this.entries = doubled(this.entries);
     }
     this.pieces[this.count] = piece;
     this.lengths[this.count] = length;
@@ -195,10 +196,6 @@ class IndexedPieces {
   }
 }
 
-function grown(array: Uint32Array<ArrayBuffer>, bigger: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
-  bigger.set(array);
-  return bigger;
-}
 const indexedAttachments = new WeakMap<WxrChannel, IndexedPieces>();
 
 /**
