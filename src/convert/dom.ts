@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Document, Element } from 'domhandler';
+import { Element as DomElement, type AnyNode, type ChildNode, type Document, type Element } from 'domhandler';
 import { loadHtml, parseFragmentNodes } from './cheerio-load.js';
 import { parseSimpleFragment } from './simple-html.js';
 
@@ -71,4 +71,72 @@ export function outermostWrapper($: Dom, el: Element, tags = ['sup', 'span', 'sm
     node = node.parent;
   }
   return node;
+}
+
+/**
+ * The elements of the document, in document order, that `test` accepts: what `$(selector)` gives
+ * for a selector `test` spells out, in one walk. A selector costs a parse, a compiled matcher and
+ * cheerio's wrapping at each call: for the passes that run on every post, more than the walk.
+ * The list is made before the caller changes anything, as `$(selector)` makes it.
+ */
+export function elementsWhere($: Dom, test: (el: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  eachElement($, (el) => {
+    if (test(el)) found.push(el);
+  });
+  return found;
+}
+
+/** Calls `visit` for each element of the document, in document order; `visit` must not change the DOM. */
+export function eachElement($: Dom, visit: (el: Element) => void): void {
+  // An explicit stack: pasted HTML can nest deeper than the call stack goes.
+  const stack: AnyNode[] = [...($.root()[0] as Document).children].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!isElement(node)) continue;
+    visit(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+}
+
+/** Whether an element above `node` (the document aside) is one `test` accepts: `$(node).parents(selector).length > 0`. */
+export function hasAncestor(node: AnyNode, test: (el: Element) => boolean): boolean {
+  for (let parent = node.parent; parent !== null && isElement(parent); parent = parent.parent) if (test(parent)) return true;
+  return false;
+}
+
+/** `$(old).replaceWith(replacement)` for one node made by the caller (nothing to parse). */
+export function replaceNode(old: AnyNode, replacement: ChildNode): void {
+  const { parent } = old;
+  if (!parent) return;
+  const index = parent.children.indexOf(old as ChildNode);
+  parent.children[index] = replacement;
+  replacement.parent = parent;
+  replacement.prev = old.prev;
+  replacement.next = old.next;
+  if (old.prev) old.prev.next = replacement;
+  if (old.next) old.next.prev = replacement;
+  old.parent = old.prev = old.next = null;
+}
+
+/** `$(node).remove()` for one node. */
+export function removeNode(node: AnyNode): void {
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  if (node.parent) {
+    const { children } = node.parent;
+    const index = children.lastIndexOf(node as ChildNode);
+    if (index >= 0) children.splice(index, 1);
+  }
+  node.parent = node.prev = node.next = null;
+}
+
+/** A new element, as the parser would build `<name attributes>children</name>` (HTML namespace aside). */
+export function newElement(name: string, attributes: Record<string, string>, children: ChildNode[] = []): Element {
+  const element = new DomElement(name, attributes, children);
+  children.forEach((child, i) => {
+    child.parent = element;
+    child.prev = children[i - 1] ?? null;
+    child.next = children[i + 1] ?? null;
+  });
+  return element;
 }

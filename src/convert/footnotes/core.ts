@@ -1,6 +1,6 @@
 import type { ConvertContext } from '../context.js';
-import type { Dom, Element } from '../dom.js';
-import { fnrefHtml } from './note-store.js';
+import { classes, elementsWhere, hasAncestor, replaceNode, type Dom, type Element } from '../dom.js';
+import { fnrefElement } from './note-store.js';
 import { removeNoteBlocks } from './scaffolding.js';
 import type { FootnoteCollector } from './types.js';
 
@@ -18,22 +18,27 @@ export const coreFootnotes: FootnoteCollector = {
   appliesTo: /data-fn|wp-block-footnotes/,
   collect($, ctx) {
     const meta = metaNotes(ctx);
-    const lists = $('ol.wp-block-footnotes').toArray();
+    // $('ol.wp-block-footnotes') and $('sup[data-fn], a[data-fn]'), walked by hand (dom.ts).
+    const lists = elementsWhere($, (el) => el.name === 'ol' && classes(el).includes('wp-block-footnotes'));
     const referenced = new Set<string>();
-    $('sup[data-fn], a[data-fn]').each((_, el) => {
-      if ($(el).parents('[data-fn]').length) return;
-      const id = $(el).attr('data-fn') ?? '';
-      const html = meta.get(id) ?? listedNote($, lists, id) ?? $(el).attr('data-fn-content');
+    for (const el of elementsWhere($, (el) => (el.name === 'sup' || el.name === 'a') && hasFn(el))) {
+      if (hasAncestor(el, hasFn)) continue;
+      const id = el.attribs['data-fn'] ?? '';
+      const html = meta.get(id) ?? listedNote($, lists, id) ?? el.attribs['data-fn-content'];
       if (html !== undefined) ctx.notes.set(`core:${id}`, html);
       referenced.add(id);
-      $(el).replaceWith(fnrefHtml(`core:${id}`, $(el).text().trim()));
-    });
+      replaceNode(el, fnrefElement(`core:${id}`, $(el).text().trim()));
+    }
     for (const [id, html] of meta) {
       if (!referenced.has(id)) ctx.warn('unreferenced-footnote', `footnote "${plain(html)}" is in the post meta but not referenced in the text: left out`);
     }
     removeNoteBlocks($, lists);
   },
 };
+
+function hasFn(el: Element): boolean {
+  return el.attribs['data-fn'] !== undefined;
+}
 
 function metaNotes(ctx: ConvertContext): Map<string, string> {
   const notes = new Map<string, string>();

@@ -1,5 +1,5 @@
-import { classes, isElement, outermostWrapper, type Dom, type Element } from '../dom.js';
-import { fnrefHtml } from './note-store.js';
+import { classes, eachElement, isElement, outermostWrapper, replaceNode, type Dom, type Element } from '../dom.js';
+import { fnrefElement } from './note-store.js';
 import { removeNoteBlocks } from './scaffolding.js';
 import type { FootnoteCollector } from './types.js';
 
@@ -27,12 +27,17 @@ export const linkedListFootnotes: FootnoteCollector = {
   collect($, ctx) {
     const items = new Set<Element>();
     const targets = new Map<string, Element>();
-    $('[id], a[name]').each((_, el) => {
-      const name = el.attribs['id'] ?? el.attribs['name']!;
-      if (!targets.has(name)) targets.set(name, el);
-      if (el.tagName === 'a' && el.attribs['name'] && !targets.has(el.attribs['name'])) targets.set(el.attribs['name'], el);
+    // $('[id], a[name]') and $('a[href*="#"]'), in one walk (dom.ts).
+    const anchors: Element[] = [];
+    eachElement($, (el) => {
+      if (el.attribs['id'] !== undefined || (el.name === 'a' && el.attribs['name'] !== undefined)) {
+        const name = el.attribs['id'] ?? el.attribs['name']!;
+        if (!targets.has(name)) targets.set(name, el);
+        if (el.tagName === 'a' && el.attribs['name'] && !targets.has(el.attribs['name'])) targets.set(el.attribs['name'], el);
+      }
+      if (el.name === 'a' && el.attribs['href']?.includes('#')) anchors.push(el);
     });
-    $('a[href*="#"]').each((_, a) => {
+    anchors.forEach((a) => {
       if ($(a).closest('li').length && $(a).parents(NOTE_WRAPPERS).length) return; // a back-link
       const label = $(a).text().trim();
       if (label.length === 0 || label.length > 6 || $(a).is(BACK_LINKS) || /^[↩↑^⏎]/.test(label)) return;
@@ -50,7 +55,7 @@ export const linkedListFootnotes: FootnoteCollector = {
       // Easy Footnotes puts an empty anchor span just before the reference.
       const before = reference.prev;
       if (isElement(before) && before.tagName === 'span' && !$(before).text().trim() && classes(before).includes('easy-footnote-margin-adjust')) $(before).remove();
-      $(reference).replaceWith(fnrefHtml(key, label));
+      replaceNode(reference, fnrefElement(key, label));
     });
     removeNoteBlocks($, emptiedLists($, items));
   },

@@ -1,3 +1,5 @@
+import { Text } from 'domhandler';
+import { newElement, type Element } from '../dom.js';
 import { escapeHtml } from '../html.js';
 
 /** The element every kind of footnote reference becomes before numbering. */
@@ -9,6 +11,16 @@ export const FNREF_TAG = 'unpress-fnref';
  */
 export function fnrefHtml(key: string, label = ''): string {
   return `<${FNREF_TAG} data-key="${escapeHtml(key)}" data-label="${escapeHtml(label)}"></${FNREF_TAG}>`;
+}
+
+/** fnrefHtml() as the element parsing it gives, for passes that work on the DOM. */
+export function fnrefElement(key: string, label = ''): Element {
+  return newElement(FNREF_TAG, { 'data-key': key, 'data-label': label });
+}
+
+/** A numbered reference, `<unpress-fnref data-n="2">2</unpress-fnref>` (footnotes/number.ts). */
+export function numberedFnref(number: number): Element {
+  return newElement(FNREF_TAG, { 'data-n': String(number) }, [new Text(String(number))]);
 }
 
 /**

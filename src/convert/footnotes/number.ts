@@ -1,6 +1,7 @@
 import type { ConvertContext } from '../context.js';
-import type { Dom } from '../dom.js';
-import { FNREF_TAG } from './note-store.js';
+import { Text } from 'domhandler';
+import { elementsWhere, replaceNode, type Dom } from '../dom.js';
+import { FNREF_TAG, numberedFnref } from './note-store.js';
 
 export interface FootnoteDefinition {
   number: number;
@@ -18,14 +19,14 @@ export function numberFootnotes($: Dom, ctx: ConvertContext): FootnoteDefinition
   const numbers = new Map<string, number>();
   const definitions: FootnoteDefinition[] = [];
   const missing: string[] = [];
-  $(FNREF_TAG).each((_, el) => {
+  for (const el of elementsWhere($, (el) => el.name === FNREF_TAG)) {
     const key = el.attribs['data-key'] ?? '';
     const html = ctx.notes.get(key)?.trim();
     if (!html || !hasText(html)) {
       const label = `[${(el.attribs['data-label'] ?? '').replace(/^\[|\]$/g, '').trim() || '?'}]`;
       missing.push(label);
-      $(el).replaceWith(label.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
-      return;
+      replaceNode(el, new Text(label));
+      continue;
     }
     let number = numbers.get(key);
     if (number === undefined) {
@@ -33,8 +34,8 @@ export function numberFootnotes($: Dom, ctx: ConvertContext): FootnoteDefinition
       numbers.set(key, number);
       definitions.push({ number, html });
     }
-    $(el).replaceWith(`<${FNREF_TAG} data-n="${number}">${number}</${FNREF_TAG}>`);
-  });
+    replaceNode(el, numberedFnref(number));
+  }
   if (missing.length) {
     ctx.warn('missing-footnote', `footnote reference${missing.length > 1 ? 's' : ''} ${missing.join(', ')} without a note: kept as text`);
   }

@@ -1,3 +1,5 @@
+import { Text } from 'domhandler';
+import { elementsWhere, removeNode, replaceNode } from '../dom.js';
 import type { Normalizer } from './types.js';
 
 /**
@@ -10,15 +12,15 @@ export const images: Normalizer = {
   name: 'images',
   appliesTo: /<img\b/i,
   apply($) {
-    $('img').each((_, img) => {
+    for (const img of elementsWhere($, (el) => el.name === 'img')) {
       const attrs = img.attribs;
       if (/\b(?:wp-smiley|emoji)\b/.test(attrs['class'] ?? '') && attrs['alt']) {
-        $(img).replaceWith(attrs['alt'].replace(/&/g, '&amp;').replace(/</g, '&lt;'));
-        return;
+        replaceNode(img, new Text(attrs['alt']));
+        continue;
       }
       const lazy = attrs['data-src'] ?? attrs['data-lazy-src'] ?? attrs['data-orig-file'];
       if (lazy && (!attrs['src'] || attrs['src'].startsWith('data:'))) attrs['src'] = lazy;
-      if (!attrs['src']?.trim()) $(img).remove();
-    });
+      if (!attrs['src']?.trim()) removeNode(img);
+    }
   },
 };

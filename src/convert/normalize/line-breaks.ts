@@ -1,4 +1,5 @@
-import { isBlank, isElement, type AnyNode, type Element } from '../dom.js';
+import { Text } from 'domhandler';
+import { elementsWhere, isBlank, isElement, removeNode, replaceNode, type AnyNode, type Element } from '../dom.js';
 import type { Normalizer } from './types.js';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -16,20 +17,20 @@ export const lineBreaks: Normalizer = {
     // Only the blocks a <br> is a child of can have one at an edge: found from the <br>s (one
     // traversal) rather than by visiting every block of the body.
     const blocks = new Set<Element>();
-    $('br').each((_, br) => {
+    for (const br of elementsWhere($, (el) => el.name === 'br')) {
       if (inHeading(br)) {
-        $(br).replaceWith(' ');
-        return;
+        replaceNode(br, new Text(' '));
+        continue;
       }
       const parent = br.parent;
       if (isElement(parent) && BLOCKS.has(parent.tagName)) blocks.add(parent);
-    });
+    }
     for (const block of blocks) {
       for (const edge of ['first', 'last'] as const) {
         for (;;) {
           const node = edgeNode($, block.children, edge);
           if (!node || !isElement(node) || node.tagName !== 'br') break;
-          $(node).remove();
+          removeNode(node);
         }
       }
     }
