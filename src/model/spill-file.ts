@@ -65,6 +65,16 @@ export class SpillFile {
     return position;
   }
 
+  /**
+   * The file's descriptor, for another thread of this process to write into (descriptors belong
+   * to the process) at positions it keeps, which read() then reads back; undefined when no
+   * temporary file can be made. The writer owns the positions: append() must not be used too.
+   */
+  descriptor(): number | undefined {
+    if (this.closed) throw new Error('unpress: a temporary file was used after it was closed');
+    return this.open();
+  }
+
   /** Reads `length` bytes at `position` (within one append) into `into` (from its start). */
   read(position: number, length: number, into: Buffer): Buffer {
     if (this.closed) throw new Error('unpress: a temporary file was used after it was closed');

@@ -42,13 +42,15 @@ export async function* decodeChunks(
   bytes: AsyncIterable<Uint8Array>,
   onInvalid: (count: number) => void,
   onNote: (note: DecodeNote) => void = () => {},
+  /** The encoding, when known (bytes from the middle of a file); sniffed from the first chunk otherwise. */
+  encoding?: string,
 ): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
   let utf8 = false;
   let previous: Uint8Array | undefined;
   for await (const chunk of bytes) {
     if (decoder === undefined) {
-      const label = sniffEncoding(chunk);
+      const label = encoding ?? sniffEncoding(chunk);
       try {
         decoder = new TextDecoder(label, { ignoreBOM: false });
       } catch {

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { AttachmentIndex } from '../../model/attachment-index.js';
 import { doubled } from '../../model/typed-arrays.js';
 import type { AttachmentInfo, SiteIndex } from '../../model/site.js';
@@ -8,7 +9,8 @@ import { addChannelToIndex, NotAnExportError, parseWxrChannel, type WxrChannel }
 import { parseWxrItem, type WxrItem } from './parse-item.js';
 import { readCleanItem } from './read-clean-item.js';
 import { repairItemXml } from './repair-item.js';
-import { splitWxrItems } from './split-items.js';
+import { IndexHelper, itemNearMiddle, type SecondHalf } from './index-helper.js';
+import { splitWxrItems, type SplitState } from './split-items.js';
 import { detached } from './xml-text.js';
 
 /** What reading one export yields, item by item, in file order. */
@@ -58,8 +60,8 @@ function newWatch(): Watch {
  * The file's text, decoded. Refuses early, in bounded memory, what cannot be an export: text that
  * does not start with `<`, or a "header" that never ends (no <item> in 32 MB).
  */
-async function* openText(file: string, watch: Watch): AsyncGenerator<string> {
-  const decoded = decodeChunks(fileChunks(file), (n) => (watch.invalid += n), (note) => watch.notes.push(note));
+async function* openText(bytes: AsyncIterable<Uint8Array>, watch: Watch, encoding?: string): AsyncGenerator<string> {
+  const decoded = decodeChunks(bytes, (n) => (watch.invalid += n), (note) => watch.notes.push(note), encoding);
   for await (const text of decoded) {
     if (watch.chars === 0) {
       const start = text.replace(/^\uFEFF/, '').trimStart();
@@ -81,14 +83,25 @@ async function* openText(file: string, watch: Watch): AsyncGenerator<string> {
  * Two buffers take turns: a chunk stays as it was until the next one has been read (decodeChunks
  * looks back at the previous chunk's last bytes), and nothing is allocated per chunk.
  */
-async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
+async function* fileChunks(file: string, from = 0, cut?: Cut): AsyncGenerator<Uint8Array> {
   const fd = openSync(file, 'r');
   const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  let position = from;
   try {
     for (let turn = 0; ; turn ^= 1) {
+      if (cut !== undefined && position === cut.at && !cut.passed) {
+        if (cut.stop()) {
+          cut.stopped = true;
+          return;
+        }
+        cut.passed = true;
+      }
       const chunk = buffers[turn]!;
-      const length = readSync(fd, chunk, 0, CHUNK, null);
+      const wanted = cut !== undefined && !cut.passed && position < cut.at ? Math.min(CHUNK, cut.at - position) : CHUNK;
+      // From the file's current position when read from its start whole: a pipe has no other.
+      const length = readSync(fd, chunk, 0, wanted, cut === undefined && from === 0 ? null : position);
       if (length === 0) return;
+      position += length;
       yield length === CHUNK ? chunk : chunk.subarray(0, length);
     }
   } finally {
@@ -96,10 +109,21 @@ async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
   }
 }
 
+/**
+ * A byte position where a file's reading may stop (fileChunks ends a chunk there): it stops if
+ * `stop()` says so when the position is reached, and reads on otherwise.
+ */
+interface Cut {
+  at: number;
+  stop(): boolean;
+  passed: boolean;
+  stopped: boolean;
+}
+
 /** Reads a file's channel header only; throws NotAnExportError with a sentence for the user. */
 export async function readWxrChannel(file: string): Promise<WxrChannel> {
   const watch = newWatch();
-  for await (const piece of splitWxrItems(openText(file, watch))) {
+  for await (const piece of splitWxrItems(openText(fileChunks(file), watch))) {
     if (piece.kind === 'header') return parseWxrChannel(piece.text);
   }
   throw new NotAnExportError('is empty');
@@ -199,59 +223,129 @@ class IndexedPieces {
 const indexedAttachments = new WeakMap<WxrChannel, IndexedPieces>();
 
 /**
+ * What the first pass keeps of one item: an attachment (with the piece's text length when the
+ * piece is that one clean item, which the second pass then need not parse again), or a reusable
+ * block. `piece` numbers the splitter's pieces from the start of the text read.
+ */
+export type IndexResult = { piece: number; attachment: AttachmentInfo; length?: number } | { piece: number; block: number; content: string };
+
+/** Exports this size and up are indexed by two threads, each reading one half (see indexWxrFile). */
+const PARALLEL_INDEX_BYTES = 16 * 1024 * 1024;
+
+export interface IndexOptions {
+  /** Files this size and up are read by two threads (default: PARALLEL_INDEX_BYTES, with more than one core). */
+  parallelFrom?: number;
+  /** Told how the second half was read: by the helper, by this thread after all (see below), or after the helper failed. */
+  onHalves?(how: 'helper' | 'read on' | 'helper failed'): void;
+  /** Starts the helper (IndexHelper.start; tests give one that fails). */
+  startHelper?(file: string, from: number, encoding: string, channel: WxrChannel): SecondHalf | undefined;
+}
+
+/**
  * First, light pass over one export: authors and terms from the channel, and the few items other
  * items refer to (attachments for featured images and galleries, reusable blocks). Other items are
  * only split, not parsed, so this costs little even on very large exports.
+ *
+ * It is one thread's work while the others wait (a tenth of a 10,000-post run): from
+ * `parallelFrom` bytes (16 MB) up, a helper thread (index-thread.ts) reads the second half of the
+ * file, from an `<item>` tag near the middle, while this thread reads the first half. The helper's
+ * findings are used only if this thread's reading reaches that tag between items (not inside a
+ * CDATA section or comment that happens to hold `<item>`); otherwise this thread reads on, as
+ * without a helper. The helper writes its findings to a temporary file as it goes, and they are
+ * applied after the first half's, in file order: the index is what one reading would have built.
  */
-export async function indexWxrFile(file: string, site: SiteIndex): Promise<WxrChannel> {
+export async function indexWxrFile(file: string, site: SiteIndex, options: IndexOptions = {}): Promise<WxrChannel> {
   let channel: WxrChannel | undefined;
   const watch = newWatch();
   const indexed = new IndexedPieces(site);
-  for await (const piece of splitWxrItems(openText(file, watch))) {
-    if (piece.kind === 'header') {
-      watch.headerSeen = true;
-      channel = parseWxrChannel(piece.text);
-      addChannelToIndex(site, channel);
-      continue;
-    }
-    if (piece.kind !== 'item' || channel === undefined) continue;
-    const type = postTypeOf(piece.text);
-    if (type !== 'attachment' && type !== 'wp_block') continue;
-    // A clean attachment (most are) is read without parsing it: only a few fields are indexed.
-    const clean = type === 'attachment' && innerItemStarts(piece.text).length === 0 ? readCleanAttachment(piece.text, channel.declaredPrefixes, channel.prefixes) : undefined;
-    if (clean !== undefined) {
-      site.attachments.set(clean.id, clean);
-      indexed.add(piece.index, clean.id, piece.text.length);
-      continue;
-    }
-    const parts = readPiece(piece.text, piece.line, channel);
-    for (const part of parts) {
-      if ('error' in part.parsed) continue; // reported by the second pass
-      const item = part.parsed.item;
-      if (item.postType === 'attachment') {
-        const alt = item.meta.find((m) => m.key === '_wp_attachment_image_alt')?.value ?? '';
-        // Copies (detached): the index lives all run long and must not hold every item's text.
-        const info: AttachmentInfo = {
-          id: item.postId,
-          url: detached(item.attachmentUrl || item.guid),
-          parent: item.parent,
-          title: detached(item.title),
-          caption: detached(item.excerpt),
-          alt: detached(alt),
-          menuOrder: item.menuOrder,
-        };
-        site.attachments.set(item.postId, info);
-        if (parts.length === 1 && part.text === piece.text && part.parsed.repairs.length === 0) {
-          indexed.add(piece.index, info.id, piece.text.length);
-        }
-      } else if (item.postType === 'wp_block') {
-        site.reusableBlocks.set(item.postId, detached(item.content));
+  const apply = (result: IndexResult, offset: number): void => applyIndexResult(site, indexed, result, offset);
+  const split: SplitState = { between: false };
+  // One core: a helper would only take turns with this thread.
+  const middle = itemNearMiddle(file, options.parallelFrom ?? (availableParallelism() > 1 ? PARALLEL_INDEX_BYTES : Number.POSITIVE_INFINITY));
+  let helper: SecondHalf | undefined;
+  const cut: Cut | undefined = middle && { at: middle.at, stop: () => helper !== undefined && split.between, passed: false, stopped: false };
+  let last = 0;
+  try {
+    for await (const piece of splitWxrItems(openText(fileChunks(file, 0, cut), watch), split)) {
+      if (piece.kind === 'header') {
+        watch.headerSeen = true;
+        channel = parseWxrChannel(piece.text);
+        addChannelToIndex(site, channel);
+        if (middle) helper = (options.startHelper ?? IndexHelper.start)(file, middle.at, middle.encoding, channel);
+        continue;
       }
+      if (piece.kind !== 'item' || channel === undefined) continue;
+      last = piece.index;
+      for (const result of indexPiece(piece, channel)) apply(result, 0);
     }
+    if (channel === undefined) throw new NotAnExportError('is empty');
+    if (cut?.stopped) {
+      // The second half: the helper's findings, or (it failed) read here.
+      const found = await helper!.findings();
+      if (found) for (const result of found) apply(result, last);
+      else await indexWxrRange(file, middle!.at, middle!.encoding, channel, (result) => apply(result, last));
+      options.onHalves?.(found ? 'helper' : 'helper failed');
+    } else if (helper) options.onHalves?.('read on');
+  } finally {
+    helper?.close();
   }
-  if (channel === undefined) throw new NotAnExportError('is empty');
   indexedAttachments.set(channel, indexed);
   return channel;
+}
+
+/**
+ * The first pass over the items of a file from byte `from` (an `<item>` tag, between items) to its
+ * end, in `encoding`: what it finds, in file order, pieces numbered from 1 there.
+ */
+export async function indexWxrRange(file: string, from: number, encoding: string, channel: WxrChannel, found: (result: IndexResult) => void): Promise<void> {
+  const watch = newWatch();
+  for await (const piece of splitWxrItems(openText(fileChunks(file, from), watch, encoding))) {
+    if (piece.kind === 'header') watch.headerSeen = true;
+    else if (piece.kind === 'item') for (const result of indexPiece(piece, channel)) found(result);
+  }
+}
+
+/** What the first pass keeps of one item piece (most pieces, posts and pages, give nothing). */
+function indexPiece(piece: { text: string; index: number; line: number }, channel: WxrChannel): IndexResult[] {
+  const type = postTypeOf(piece.text);
+  if (type !== 'attachment' && type !== 'wp_block') return [];
+  // A clean attachment (most are) is read without parsing it: only a few fields are indexed.
+  const clean = type === 'attachment' && innerItemStarts(piece.text).length === 0 ? readCleanAttachment(piece.text, channel.declaredPrefixes, channel.prefixes) : undefined;
+  if (clean !== undefined) return [{ piece: piece.index, attachment: clean, length: piece.text.length }];
+  const results: IndexResult[] = [];
+  const parts = readPiece(piece.text, piece.line, channel);
+  for (const part of parts) {
+    if ('error' in part.parsed) continue; // reported by the second pass
+    const item = part.parsed.item;
+    if (item.postType === 'attachment') {
+      const alt = item.meta.find((m) => m.key === '_wp_attachment_image_alt')?.value ?? '';
+      // Copies (detached): the index lives all run long and must not hold every item's text.
+      const attachment: AttachmentInfo = {
+        id: item.postId,
+        url: detached(item.attachmentUrl || item.guid),
+        parent: item.parent,
+        title: detached(item.title),
+        caption: detached(item.excerpt),
+        alt: detached(alt),
+        menuOrder: item.menuOrder,
+      };
+      const whole = parts.length === 1 && part.text === piece.text && part.parsed.repairs.length === 0;
+      results.push({ piece: piece.index, attachment, ...(whole ? { length: piece.text.length } : {}) });
+    } else if (item.postType === 'wp_block') {
+      results.push({ piece: piece.index, block: item.postId, content: detached(item.content) });
+    }
+  }
+  return results;
+}
+
+/** Puts one finding of the first pass in the site's index; `offset`: pieces before where it was read from. */
+function applyIndexResult(site: SiteIndex, indexed: IndexedPieces, result: IndexResult, offset: number): void {
+  if ('block' in result) {
+    site.reusableBlocks.set(result.block, result.content);
+    return;
+  }
+  site.attachments.set(result.attachment.id, result.attachment);
+  if (result.length !== undefined) indexed.add(result.piece + offset, result.attachment.id, result.length);
 }
 
 /**
@@ -432,7 +526,7 @@ export async function* readWxrItems(file: string, channel: WxrChannel): AsyncGen
   for (const repair of channel.repairs) {
     yield { kind: 'file-warning', code: 'xml-repaired', message: `the channel header is not well-formed XML, read leniently: ${repair}` };
   }
-  for await (const piece of splitWxrItems(openText(file, watch))) {
+  for await (const piece of splitWxrItems(openText(fileChunks(file), watch))) {
     if (piece.kind === 'header') {
       watch.headerSeen = true;
       continue;

@@ -14,10 +14,21 @@ export type WxrPiece =
    */
   | { kind: 'truncated'; index: number; line: number; text?: string };
 
+/**
+ * Where the splitter stands once it has used all the text it was given so far: `between` when it
+ * is past the header and nothing is under way (an item, a CDATA section, a comment, a tag: the
+ * text so far ended with whole items and blanks), so that an `<item>` next starts an item.
+ */
+export interface SplitState {
+  between: boolean;
+}
+
 /** What the scan stops at; other tags are stepped over without a look. */
 const SPECIAL = /<(?:!\[CDATA\[|!--|\/?item[\s>])/g;
+/** An item's end tag and blanks, all that is left of the text (see SplitState). */
+const ITEM_END_LAST = /^<\/item\s*>\s*$/;
 
-export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenerator<WxrPiece> {
+export async function* splitWxrItems(chunks: AsyncIterable<string>, state?: SplitState): AsyncGenerator<WxrPiece> {
   let buf = '';
   let pos = 0; // scanning position in buf
   let itemStart = -1; // start of the current <item> in buf, -1 when outside one
@@ -117,6 +128,9 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>): AsyncGenera
       pos -= itemStart;
       itemStart = 0;
     }
+    // Nothing waits for more text (no item, section, comment or tag under way), or only an
+    // item's end tag, too near the end of the text to be taken yet: the end of the text takes it.
+    if (state) state.between = headerDone && (itemStart === -1 ? buf.length === 0 : ITEM_END_LAST.test(buf.slice(pos)));
   }
   if (!headerDone) yield { kind: 'header', text: headerText(buf.length) };
   else if (itemStart !== -1) {
