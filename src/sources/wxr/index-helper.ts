@@ -56,6 +56,10 @@ export function itemNearMiddle(file: string, minBytes: number): { at: number; en
     const length = readSync(fd, window, 0, window.length, start);
     for (let at = window.indexOf('<item'); at !== -1 && at + 5 < length; at = window.indexOf('<item', at + 5)) {
       const next = window[at + 5];
+      // After an ASCII byte: the text before the tag then ends with a whole character, so the
+      // first half's decoding holds nothing back at the cut (an invalid byte there would come out
+      // as U+FFFD only when the reading ends, after the splitter judged the cut).
+      if (at === 0 || window[at - 1]! >= 0x80) continue;
       if (next === 0x3e || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d) return { at: start + at, encoding };
     }
     return undefined;
@@ -68,7 +72,8 @@ export function itemNearMiddle(file: string, minBytes: number): { at: number; en
 export interface SecondHalf {
   /** Its findings, in file order, once it is done; undefined if it failed. Read before close(). */
   findings(): Promise<Iterable<IndexResult> | undefined>;
-  close(): void;
+  /** Stops it (at once when its findings are not wanted) and lets go of what it holds. */
+  close(): Promise<void>;
 }
 
 /**
@@ -78,6 +83,7 @@ export interface SecondHalf {
  */
 export class IndexHelper implements SecondHalf {
   private readonly answer: Promise<IndexThreadAnswer | undefined>;
+  private closing: Promise<void> | undefined;
 
   private constructor(
     private readonly worker: Worker,
@@ -118,8 +124,15 @@ export class IndexHelper implements SecondHalf {
     })();
   }
 
-  close(): void {
-    void this.worker.terminate();
-    this.spill.close();
+  /**
+   * Stops the helper, then closes the file: it writes by descriptor, and a descriptor closed while
+   * it still wrote could be given to another file meanwhile.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.worker
+      .terminate()
+      .catch(() => undefined)
+      .then(() => this.spill.close());
+    return this.closing;
   }
 }

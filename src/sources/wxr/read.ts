@@ -263,7 +263,17 @@ export async function indexWxrFile(file: string, site: SiteIndex, options: Index
   // One core: a helper would only take turns with this thread.
   const middle = itemNearMiddle(file, options.parallelFrom ?? (availableParallelism() > 1 ? PARALLEL_INDEX_BYTES : Number.POSITIVE_INFINITY));
   let helper: SecondHalf | undefined;
-  const cut: Cut | undefined = middle && { at: middle.at, stop: () => helper !== undefined && split.between, passed: false, stopped: false };
+  const cut: Cut | undefined = middle && {
+    at: middle.at,
+    stop: () => {
+      if (helper !== undefined && split.between) return true;
+      // Read on here: the helper's work is not wanted.
+      void helper?.close();
+      return false;
+    },
+    passed: false,
+    stopped: false,
+  };
   let last = 0;
   try {
     for await (const piece of splitWxrItems(openText(fileChunks(file, 0, cut), watch), split)) {
@@ -271,7 +281,8 @@ export async function indexWxrFile(file: string, site: SiteIndex, options: Index
         watch.headerSeen = true;
         channel = parseWxrChannel(piece.text);
         addChannelToIndex(site, channel);
-        if (middle) helper = (options.startHelper ?? IndexHelper.start)(file, middle.at, middle.encoding, channel);
+        // (Not once the reading has passed the middle: a header that long leaves it nothing to do.)
+        if (middle && !cut!.passed) helper = (options.startHelper ?? IndexHelper.start)(file, middle.at, middle.encoding, channel);
         continue;
       }
       if (piece.kind !== 'item' || channel === undefined) continue;
@@ -287,7 +298,7 @@ export async function indexWxrFile(file: string, site: SiteIndex, options: Index
       options.onHalves?.(found ? 'helper' : 'helper failed');
     } else if (helper) options.onHalves?.('read on');
   } finally {
-    helper?.close();
+    await helper?.close();
   }
   indexedAttachments.set(channel, indexed);
   return channel;

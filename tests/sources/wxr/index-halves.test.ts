@@ -80,11 +80,46 @@ describe('the first pass in two halves', () => {
     await expectSameAsOneReading(file, 'read on');
   });
 
+  it('reads on by itself when the middle falls in a comment between items that quotes <item> tags', async () => {
+    const text = export_(40);
+    const middle = Math.floor(Buffer.byteLength(text) / 2);
+    const cut = text.indexOf('</item>', middle) + '</item>'.length;
+    const file = join(await tempDir(), 'export.xml');
+    await writeFile(file, `${text.slice(0, cut)}\n<!-- ${'<item>copie</item> '.repeat(2000)} -->${text.slice(cut)}`);
+    await expectSameAsOneReading(file, 'read on');
+  });
+
+  it('starts no helper when the channel header reaches past the middle', async () => {
+    const terms = Array.from({ length: 3000 }, (_, n) => `<wp:category><wp:term_id>${n + 1}</wp:term_id><wp:category_nicename><![CDATA[theme-${n}]]></wp:category_nicename><wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[Thème ${n}]]></wp:cat_name></wp:category>`).join('\n');
+    const text = export_(20).replace('<wp:wxr_version>1.2</wp:wxr_version>', `<wp:wxr_version>1.2</wp:wxr_version>${terms}`);
+    const file = join(await tempDir(), 'export.xml');
+    await writeFile(file, text);
+    expect(text.indexOf('<item>')).toBeGreaterThan(Buffer.byteLength(text) / 2);
+    const halves: string[] = [];
+    await indexWxrFile(file, emptySiteIndex(), { parallelFrom: 0, onHalves: (how) => halves.push(how) });
+    expect(halves).toEqual([]);
+    await expectSameAsOneReading(file, undefined);
+  });
+
+  it('does not cut after a byte that is not ASCII (an invalid UTF-8 byte before the middle <item>)', async () => {
+    const bytes = Buffer.from(export_(60));
+    // The <item> tag the cut would take, right after a lone 0xE2 that stands for the newline
+    // before it: the first half's text would end with `</item>` and the 0xE2 held back.
+    const at = bytes.indexOf('<item>', Math.floor(bytes.length / 2));
+    expect(bytes.subarray(at - 8, at).toString()).toBe('</item>\n');
+    const file = join(await tempDir(), 'export.xml');
+    await writeFile(file, Buffer.concat([bytes.subarray(0, at - 1), Buffer.from([0xe2]), bytes.subarray(at)]));
+    await expectSameAsOneReading(file, 'helper');
+    const site = emptySiteIndex();
+    await indexWxrFile(file, site, { parallelFrom: 0 });
+    expect(site.attachments.size).toBe(120);
+  });
+
   it('reads the second half itself when the helper fails', async () => {
     const file = join(await tempDir(), 'export.xml');
     await writeFile(file, export_(80));
     const closed: boolean[] = [];
-    const failing = (): SecondHalf => ({ findings: async () => undefined, close: () => void closed.push(true) });
+    const failing = (): SecondHalf => ({ findings: async () => undefined, close: async () => void closed.push(true) });
     await expectSameAsOneReading(file, 'helper failed', failing);
     expect(closed).toEqual([true]);
   });
