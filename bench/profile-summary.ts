@@ -71,8 +71,8 @@ function selfTimes(profile: Profile): Map<string, number> {
 }
 
 export interface ProfileSummary {
-  /** Busy CPU-seconds per thread file (idle excluded), main thread first. */
-  threads: Array<{ file: string; busy: number }>;
+  /** Busy CPU-seconds per thread file (idle excluded), main thread first; `helper`: the first pass's helper thread (index-thread). */
+  threads: Array<{ file: string; busy: number; helper: boolean }>;
   busy: number;
   /** Stage -> CPU-seconds, largest first (idle left out). */
   stages: Array<[string, number]>;
@@ -87,8 +87,9 @@ export function summarizeProfiles(folder: string): ProfileSummary {
   const total = new Map<string, number>();
   const threads: ProfileSummary['threads'] = [];
   for (const file of names) {
-    const self = selfTimes(JSON.parse(readFileSync(join(folder, file), 'utf8')) as Profile);
-    threads.push({ file, busy: busyOf(self) / 1e6 });
+    const profile = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Profile;
+    const self = selfTimes(profile);
+    threads.push({ file, busy: busyOf(self) / 1e6, helper: profile.nodes.some((n) => /index-thread\.[jt]s$/.test(n.callFrame.url)) });
     for (const [k, v] of self) total.set(k, (total.get(k) ?? 0) + v);
   }
   const stages = new Map<string, number>();
@@ -117,16 +118,18 @@ function busyOf(self: Map<string, number>): number {
 
 /**
  * Threads in the order they started, as in a run of the CLI: its main thread (which only prints),
- * the thread that runs the pipeline (reads, plans, writes), then the conversion workers.
+ * the thread that runs the pipeline (reads, plans, writes), then the conversion workers, and the
+ * helper that reads half of a large export in the first pass.
  */
-function threadName(index: number): string {
-  return index === 0 ? 'main' : index === 1 ? 'pipeline' : `converter ${index - 1}`;
+function threadNames(threads: ProfileSummary['threads']): string[] {
+  let converters = 0;
+  return threads.map((t, i) => (i === 0 ? 'main' : i === 1 ? 'pipeline' : t.helper ? 'first-pass helper' : `converter ${++converters}`));
 }
 
 /** The summary as Markdown: threads, then a table of stages with their share. */
 export function renderSummary(summary: ProfileSummary, top = 0): string {
   const lines = [
-    `Threads (busy CPU-seconds, sampled): ${summary.threads.map((t, i) => `${threadName(i)} ${t.busy.toFixed(2)}`).join(', ')}; all ${summary.busy.toFixed(2)}.`,
+    `Threads (busy CPU-seconds, sampled): ${threadNames(summary.threads).map((name, i) => `${name} ${summary.threads[i]!.busy.toFixed(2)}`).join(', ')}; all ${summary.busy.toFixed(2)}.`,
     '',
     '| stage | CPU s | share |',
     '|---|---:|---:|',
