@@ -5,7 +5,6 @@ import { encodeTarget } from '../redirects.js';
 import type { FoundMedia, MediaLibrary } from './library.js';
 import { rewriteMarkdownUrls, markdownUrls } from './markdown-urls.js';
 import { absoluteUrl, isMediaUrl, localKeyOf } from './media-urls.js';
-import { largestSources } from './srcset.js';
 
 /** Where a record's files go and how its page refers to them; given by the site renderer. */
 export interface MediaPlacement {
@@ -32,6 +31,8 @@ export interface LocalizedMedia {
  */
 export async function localizeMedia(record: PostRecord, markdown: string, library: MediaLibrary, placement: MediaPlacement, siteBase?: string): Promise<LocalizedMedia> {
   const base = record.originalUrl ?? siteBase;
+  // Loaded here, with the HTML parser it needs: a run that keeps its media never loads them.
+  const { largestSources } = await import('./srcset.js');
   const largest = largestSources(record.body, base);
   const references = new Set<string>();
   for (const reference of markdownUrls(markdown)) {

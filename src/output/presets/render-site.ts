@@ -1,5 +1,5 @@
 import type { SiteOptions } from '../../config.js';
-import { convertBody } from '../../convert/convert-body.js';
+import type { convertBody as ConvertBody } from '../../convert/convert-body.js';
 import type { Comment, PostRecord } from '../../model/post.js';
 import type { SiteIndex } from '../../model/site.js';
 import type { ConvertedRecord } from '../../run/events.js';
@@ -184,7 +184,10 @@ export class SiteRenderer {
 
   private async writeComments(record: PostRecord, file: string): Promise<void> {
     const format = this.options.comments || 'json';
-    const toMarkdown = (comment: Comment): string => commentMarkdown(comment, record, this.context.site);
+    // The body converter, loaded only here: without --comments, this thread never needs it (its
+    // workers convert the bodies), and loading it cost the run's start a third of a second.
+    const { convertBody } = await import('../../convert/convert-body.js');
+    const toMarkdown = (comment: Comment): string => commentMarkdown(convertBody, comment, record, this.context.site);
     const thread = threadComments(record.comments, { private: this.options.commentsPrivate, toMarkdown });
     await this.context.write(file, renderComments(thread, format));
   }
@@ -260,7 +263,7 @@ function originOf(url: string | undefined): string | undefined {
 }
 
 /** A comment's HTML -> Markdown with the body converter: stored comments are not autop'd (classic). */
-function commentMarkdown(comment: Comment, record: PostRecord, site: SiteIndex): string {
+function commentMarkdown(convertBody: typeof ConvertBody, comment: Comment, record: PostRecord, site: SiteIndex): string {
   const body = comment.content;
   const asRecord: PostRecord = { ...record, body, bodyFormat: record.source.kind === 'html' ? 'rendered' : 'classic', meta: {}, comments: [] };
   return convertBody(asRecord, site).markdown.trimEnd();

@@ -2,7 +2,6 @@ import type { FailedEntry, SkippedEntry, Warning } from '../../model/diagnostics
 import type { PostRecord } from '../../model/post.js';
 import type { InputFile } from '../../inputs.js';
 import { mergeScrapedPosts } from './merge.js';
-import { readPage } from './read-page.js';
 import type { ScrapedPost } from './scraped-post.js';
 
 export { mergeExportWithPages } from './merge.js';
@@ -26,8 +25,11 @@ export async function readHtmlSources(files: readonly InputFile[]): Promise<Html
   const posts: ScrapedPost[] = [];
   const skipped: SkippedEntry[] = [];
   const failed: FailedEntry[] = [];
+  // The page reader (and the HTML parser it needs) is loaded only when there are pages: an
+  // export alone does not load it.
+  const { readPage } = files.length > 0 ? await import('./read-page.js') : { readPage: undefined };
   for (const file of files) {
-    const outcome = await readPage(file);
+    const outcome = await readPage!(file);
     if (outcome.kind === 'posts') posts.push(...outcome.posts);
     else if (outcome.kind === 'skipped') skipped.push(outcome.entry);
     else failed.push(outcome.entry);
