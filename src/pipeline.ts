@@ -14,7 +14,7 @@ import { PlannedPaths } from './output/redirects-links.js';
 import { TermCounter } from './output/taxonomies.js';
 import type { PathPlanner } from './output/target-path.js';
 import { OutputWriter } from './output/write.js';
-import { convertRecords } from './run/convert-records.js';
+import { convertRecords, EARLY_WORKERS_BYTES } from './run/convert-records.js';
 import { readSources } from './run/read-sources.js';
 
 export interface MigrationOptions {
@@ -194,12 +194,6 @@ async function migrateInto(options: MigrationOptions, site: SiteIndex, { records
   for (const [code, count] of warningCodes) if (count <= 0) warningCodes.delete(code);
   return { manifest, differences: [...writer.differences, ...renderer.differences].sort(), warningCodes };
 }
-
-/**
- * Exports of this size (all files) have posts enough for conversion workers to be started at
- * once, while the first pass indexes the site; smaller runs start them only past a few records.
- */
-const EARLY_WORKERS_BYTES = 4 * 2 ** 20;
 
 async function wxrBytes(files: readonly InputFile[]): Promise<number> {
   let total = 0;

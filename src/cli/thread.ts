@@ -1,6 +1,9 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { defaultWorkerCount, EARLY_WORKERS_BYTES } from '../run/convert-records.js';
+import { prestartWorkers } from '../run/worker-pool.js';
 import type { CliThreadData, CliThreadMessage } from './main.js';
-import { main } from './run.js';
 import type { ProgressStream } from './progress.js';
 
 /**
@@ -17,4 +20,29 @@ port.on('message', (message: { columns: number }) => {
   if (terminal) terminal.columns = message.columns;
 });
 port.unref();
+// A large export: the conversion workers start now, loading the converter on the other cores
+// while this thread loads the pipeline (the pool takes them; see prestartWorkers).
+if (exportBytes(argv) >= EARLY_WORKERS_BYTES) prestartWorkers(defaultWorkerCount());
+const { main } = await import('./run.js');
 send({ exit: await main(argv, (line) => send({ print: line }), terminal) });
+
+/**
+ * A guess, before the arguments are parsed, at the size of the exports given: the .xml files
+ * named, and those directly in the folders named. The pipeline decides for itself (a wrong guess
+ * only starts workers that are then stopped).
+ */
+function exportBytes(args: readonly string[]): number {
+  let total = 0;
+  const size = (path: string): number => {
+    try {
+      const stat = statSync(path);
+      if (stat.isFile()) return path.toLowerCase().endsWith('.xml') ? stat.size : 0;
+      if (stat.isDirectory()) return readdirSync(path).reduce((sum, name) => (name.toLowerCase().endsWith('.xml') ? sum + size(join(path, name)) : sum), 0);
+    } catch {
+      // not a path
+    }
+    return 0;
+  };
+  for (const arg of args) if (!arg.startsWith('-')) total += size(arg);
+  return total;
+}

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { SiteIndex } from '../model/site.js';
 import type { ConvertedRecord, SourceEvent } from './events.js';
-import { convertHere, WorkerPool } from './worker-pool.js';
+import { convertHere, discardPrestarted, WorkerPool } from './worker-pool.js';
 import type { ConvertOutcome } from './worker-protocol.js';
 
 export type ConvertEvent = Exclude<SourceEvent, { kind: 'record' }> | { kind: 'converted'; converted: ConvertedRecord };
@@ -37,7 +37,7 @@ const DEFAULTS = { inThreadRecords: 50, batchSize: 8 };
  * the size of the export. A record whose conversion throws becomes a `failed` event.
  */
 export async function* convertRecords(events: AsyncIterable<SourceEvent>, site: SiteIndex, options: ConvertOptions = {}): AsyncGenerator<ConvertEvent> {
-  const workers = options.workers ?? workersFromEnvironment() ?? availableParallelism();
+  const workers = options.workers ?? defaultWorkerCount();
   const early = options.startEarly === true && workers > 0;
   const inThread = early ? 0 : (options.inThreadRecords ?? DEFAULTS.inThreadRecords);
   const source = events[Symbol.asyncIterator]();
@@ -47,6 +47,8 @@ export async function* convertRecords(events: AsyncIterable<SourceEvent>, site: 
   let pool: WorkerPool | undefined;
   try {
     if (early) pool = new WorkerPool(site, workers, { siteComplete: false });
+    // Workers prestarted for a run that turned out small, or more than the pool wanted.
+    discardPrestarted();
     while (workers <= 0 || seen < inThread) {
       const next = await source.next();
       if (next.done) return;
@@ -60,6 +62,7 @@ export async function* convertRecords(events: AsyncIterable<SourceEvent>, site: 
     }
     yield* pooled(source, () => (pool ??= new WorkerPool(site, workers)), workers, options.batchSize ?? DEFAULTS.batchSize);
   } finally {
+    discardPrestarted();
     await pool?.close();
     await source.return?.();
   }
@@ -131,6 +134,17 @@ async function* pooled(source: AsyncIterator<SourceEvent>, pool: () => WorkerPoo
     }
   }
 }
+
+/** Conversion threads when the caller does not say: one per core, or UNPRESS_WORKERS. */
+export function defaultWorkerCount(): number {
+  return workersFromEnvironment() ?? availableParallelism();
+}
+
+/**
+ * Exports of this size (all files) have posts enough for conversion workers to be started at
+ * once, while the first pass indexes the site; smaller runs start them only past a few records.
+ */
+export const EARLY_WORKERS_BYTES = 4 * 2 ** 20;
 
 /** UNPRESS_WORKERS=n overrides the number of worker threads (0: convert in the main thread). */
 function workersFromEnvironment(): number | undefined {

@@ -131,7 +131,11 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const live: Live = { worker: startModuleWorker(import.meta.url, 'worker', { resourceLimits: this.limits }), online: false, jobs: new Map() };
+    // A worker started before the pool (prestartWorkers) if there is one with these limits.
+    const early = this.workerSite === undefined ? takePrestarted(this.limits) : undefined;
+    const worker = early?.worker ?? startModuleWorker(import.meta.url, 'worker', { resourceLimits: this.limits });
+    worker.ref();
+    const live: Live = { worker, online: early?.online ?? false, jobs: new Map() };
     if (this.workerSite !== undefined) live.worker.postMessage({ site: this.workerSite } satisfies WorkerMessage);
     live.worker.on('online', () => (live.online = true));
     live.worker.on('message', ({ batch, outcomes }: BatchResult) => {
@@ -201,6 +205,53 @@ export function workerLimits(site: SiteIndex | number): ResourceLimits {
 
 /** Serialized size of the site (without attachments) that workers started early are capped for. */
 const PROVISIONAL_SITE_MB = 4;
+
+/** Workers started before their pool (prestartWorkers), and what they did meanwhile. */
+interface Prestarted {
+  worker: Worker;
+  online: boolean;
+  exited: boolean;
+}
+const prestarted: Prestarted[] = [];
+
+/**
+ * Starts `count` conversion workers now, as an early pool (`siteComplete: false`) starts them,
+ * for the next such pool to take. The CLI's run thread calls it before it loads the pipeline (a
+ * few tenths of a second on one core), so that the workers load the converter meanwhile on the
+ * other cores instead of during the first pass. Workers not taken do not keep the process alive,
+ * and discardPrestarted() stops them.
+ */
+export function prestartWorkers(count: number, started?: (worker: Worker) => void): void {
+  for (let i = 0; i < count; i++) {
+    let worker: Worker;
+    try {
+      worker = startModuleWorker(import.meta.url, 'worker', { resourceLimits: workerLimits(PROVISIONAL_SITE_MB) });
+    } catch {
+      return; // no worker threads here: the pool will find out and convert in its own thread
+    }
+    const entry: Prestarted = { worker, online: false, exited: false };
+    worker.once('online', () => (entry.online = true));
+    worker.once('exit', () => (entry.exited = true));
+    worker.on('error', () => undefined);
+    worker.unref();
+    prestarted.push(entry);
+    started?.(worker);
+  }
+}
+
+/** Stops the prestarted workers no pool took. */
+export function discardPrestarted(): void {
+  for (const entry of prestarted.splice(0)) void entry.worker.terminate();
+}
+
+function takePrestarted(limits: ResourceLimits): Prestarted | undefined {
+  const provisional = workerLimits(PROVISIONAL_SITE_MB);
+  if (limits.maxOldGenerationSizeMb !== provisional.maxOldGenerationSizeMb || limits.maxYoungGenerationSizeMb !== provisional.maxYoungGenerationSizeMb) return undefined;
+  for (let entry = prestarted.shift(); entry !== undefined; entry = prestarted.shift()) {
+    if (!entry.exited) return entry;
+  }
+  return undefined;
+}
 
 /**
  * A worker's young generation. Converting a post allocates a few MB that die young (DOM trees,

@@ -7,7 +7,8 @@ import { emptySiteIndex, type SiteIndex } from '../../src/model/site.js';
 import { convertRecords, type ConvertEvent, type ConvertOptions } from '../../src/run/convert-records.js';
 import type { SourceEvent } from '../../src/run/events.js';
 import { readSources } from '../../src/run/read-sources.js';
-import { WorkerPool } from '../../src/run/worker-pool.js';
+import type { Worker } from 'node:worker_threads';
+import { prestartWorkers, WorkerPool } from '../../src/run/worker-pool.js';
 import { convertOne } from '../../src/run/worker-protocol.js';
 import { tempDir } from '../helpers/run.js';
 
@@ -93,6 +94,32 @@ describe('convertRecords on a worker pool', () => {
       if (size === 'small') expect(after).toEqual(before);
       else expect(after).not.toEqual(before);
     }
+  });
+
+  it('takes workers started before it (prestartWorkers), skipping any that died, and the run discards those left over', async () => {
+    const threadIds = (pool: WorkerPool): number[] => [...(pool as unknown as { live: Set<{ worker: { threadId: number } }> }).live].map((l) => l.worker.threadId);
+    const workers: Worker[] = [];
+    const spy = (worker: Worker): void => void workers.push(worker);
+    prestartWorkers(3, spy);
+    // One dies before the pool takes it: the pool must not wait for it.
+    const exited = new Promise((resolve) => workers[0]!.once('exit', resolve));
+    await workers[0]!.terminate();
+    await exited;
+    const started = workers.map((w) => w.threadId);
+    const pool = new WorkerPool(emptySiteIndex(), 2, { siteComplete: false });
+    const ids = threadIds(pool);
+    expect(ids).toEqual(started.slice(1));
+    const rec = record(1, 'Hello <em>world</em>');
+    const [outcome] = await pool.convert([rec.kind === 'record' ? rec.record : (undefined as never)]);
+    await pool.close();
+    expect(outcome).toEqual({ markdown: 'Hello *world*\n', warnings: [] });
+    // Left over: stopped when a run's conversion starts (convertRecords), none taken by a later pool.
+    prestartWorkers(1, spy);
+    const small = await convertFile(file, { workers: 2, batchSize: 5 });
+    expect(small).toEqual(inThread);
+    const later = new WorkerPool(emptySiteIndex(), 1, { siteComplete: false });
+    expect(threadIds(later)).not.toContain(workers.at(-1)!.threadId);
+    await later.close();
   });
 
   it('keeps input order whatever the batch size and number of workers', async () => {
