@@ -33,16 +33,17 @@ send({ exit: await main(argv, (line) => send({ print: line }), terminal) });
  */
 function exportBytes(args: readonly string[]): number {
   let total = 0;
-  const size = (path: string): number => {
-    try {
-      const stat = statSync(path);
-      if (stat.isFile()) return path.toLowerCase().endsWith('.xml') ? stat.size : 0;
-      if (stat.isDirectory()) return readdirSync(path).reduce((sum, name) => (name.toLowerCase().endsWith('.xml') ? sum + size(join(path, name)) : sum), 0);
-    } catch {
-      // not a path
-    }
-    return 0;
+  const xmlFile = (path: string): number => {
+    const stat = statSync(path);
+    return stat.isFile() && path.toLowerCase().endsWith('.xml') ? stat.size : 0;
   };
-  for (const arg of args) if (!arg.startsWith('-')) total += size(arg);
+  for (const arg of args) {
+    if (arg.startsWith('-')) continue;
+    try {
+      total += statSync(arg).isDirectory() ? readdirSync(arg).reduce((sum, name) => sum + xmlFile(join(arg, name)), 0) : xmlFile(arg);
+    } catch {
+      // not a path (an option's value), or unreadable: the pipeline will say
+    }
+  }
   return total;
 }

@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeSyntheticExport } from '../../bench/generate.js';
+import { EARLY_WORKERS_BYTES } from '../../src/run/convert-records.js';
 import { repoRoot } from '../helpers/corpus.js';
 import { readManifest, readTree, runCli, tempDir } from '../helpers/run.js';
 
@@ -101,5 +104,14 @@ describe('unpress CLI', () => {
     const usage = await command(['--nope']);
     expect(usage.code).toBe(2);
     expect(usage.stdout).toContain('--check');
+    // An export big enough for workers started before the pipeline loads (prestartWorkers).
+    const big = join(out, 'big.xml');
+    writeSyntheticExport(big, 320, 3);
+    expect(statSync(big).size).toBeGreaterThan(EARLY_WORKERS_BYTES);
+    const bigOut = await tempDir();
+    const run = await command([big, '--out', bigOut]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^320 written, \d+ skipped, 0 failed, 0 warnings$/);
+    expect((await readManifest(bigOut)).records).toHaveLength(320);
   });
 });

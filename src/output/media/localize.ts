@@ -24,6 +24,9 @@ export interface LocalizedMedia {
   warnings: Warning[];
 }
 
+/** srcset.ts, imported once, by the first record whose media are placed. */
+let srcset: Promise<typeof import('./srcset.js')> | undefined;
+
 /**
  * A record's references to files (images and links in the body, its featured image) -> files in
  * the output folder, and the references rewritten to them. A file that cannot be had keeps its
@@ -32,7 +35,7 @@ export interface LocalizedMedia {
 export async function localizeMedia(record: PostRecord, markdown: string, library: MediaLibrary, placement: MediaPlacement, siteBase?: string): Promise<LocalizedMedia> {
   const base = record.originalUrl ?? siteBase;
   // Loaded here, with the HTML parser it needs: a run that keeps its media never loads them.
-  const { largestSources } = await import('./srcset.js');
+  const { largestSources } = await (srcset ??= import('./srcset.js'));
   const largest = largestSources(record.body, base);
   const references = new Set<string>();
   for (const reference of markdownUrls(markdown)) {

@@ -46,6 +46,9 @@ export interface SiteExtras {
   files?: string[];
 }
 
+/** The body converter, imported once, by the first comments file written (writeComments). */
+let converter: Promise<typeof import('../../convert/convert-body.js')> | undefined;
+
 /** Records being rendered at once (media downloads wait in their own queue). */
 const MAX_PENDING = 32;
 
@@ -186,7 +189,7 @@ export class SiteRenderer {
     const format = this.options.comments || 'json';
     // The body converter, loaded only here: without --comments, this thread never needs it (its
     // workers convert the bodies), and loading it cost the run's start a third of a second.
-    const { convertBody } = await import('../../convert/convert-body.js');
+    const { convertBody } = await (converter ??= import('../../convert/convert-body.js'));
     const toMarkdown = (comment: Comment): string => commentMarkdown(convertBody, comment, record, this.context.site);
     const thread = threadComments(record.comments, { private: this.options.commentsPrivate, toMarkdown });
     await this.context.write(file, renderComments(thread, format));
