@@ -22,6 +22,8 @@ export interface ConvertOptions {
    * the site, and convert every record (none in this thread, which then never loads the converter).
    */
   readonly startEarly?: boolean;
+  /** A run long enough (LONG_RUN_BYTES) for workers to be given heaps that stop growing sooner (workerLimits). */
+  readonly longRun?: boolean;
 }
 
 const DEFAULTS = { inThreadRecords: 50, batchSize: 8 };
@@ -46,7 +48,8 @@ export async function* convertRecords(events: AsyncIterable<SourceEvent>, site: 
   // stage indexes every export before its first record), and is sent to workers with the first batch.
   let pool: WorkerPool | undefined;
   try {
-    if (early) pool = new WorkerPool(site, workers, { siteComplete: false });
+    const longRun = options.longRun === true;
+    if (early) pool = new WorkerPool(site, workers, { siteComplete: false, longRun });
     // Workers prestarted for a run that turned out small, or more than the pool wanted.
     discardPrestarted();
     while (workers <= 0 || seen < inThread) {
@@ -60,7 +63,7 @@ export async function* convertRecords(events: AsyncIterable<SourceEvent>, site: 
         yield toConvertEvent(event, outcome!);
       }
     }
-    yield* pooled(source, () => (pool ??= new WorkerPool(site, workers)), workers, options.batchSize ?? DEFAULTS.batchSize);
+    yield* pooled(source, () => (pool ??= new WorkerPool(site, workers, { longRun })), workers, options.batchSize ?? DEFAULTS.batchSize);
   } finally {
     discardPrestarted();
     await pool?.close();
@@ -145,6 +148,14 @@ export function defaultWorkerCount(): number {
  * once, while the first pass indexes the site; smaller runs start them only past a few records.
  */
 export const EARLY_WORKERS_BYTES = 4 * 2 ** 20;
+
+/**
+ * Exports of this size (all files) make a long run: some 20,000 posts, the better part of a
+ * minute of converting on two cores, long enough for the workers' heaps to reach the ceiling V8
+ * sets them. Their young generation is then halved (see workerLimits), so that peak memory does
+ * not depend on the export's size.
+ */
+export const LONG_RUN_BYTES = 256 * 2 ** 20;
 
 /** UNPRESS_WORKERS=n overrides the number of worker threads (0: convert in the main thread). */
 function workersFromEnvironment(): number | undefined {

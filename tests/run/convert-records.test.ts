@@ -8,7 +8,7 @@ import { convertRecords, type ConvertEvent, type ConvertOptions } from '../../sr
 import type { SourceEvent } from '../../src/run/events.js';
 import { readSources } from '../../src/run/read-sources.js';
 import type { Worker } from 'node:worker_threads';
-import { prestartWorkers, WorkerPool } from '../../src/run/worker-pool.js';
+import { prestartWorkers, WorkerPool, workerLimits } from '../../src/run/worker-pool.js';
 import { convertOne } from '../../src/run/worker-protocol.js';
 import { tempDir } from '../helpers/run.js';
 
@@ -100,7 +100,7 @@ describe('convertRecords on a worker pool', () => {
     const threadIds = (pool: WorkerPool): number[] => [...(pool as unknown as { live: Set<{ worker: { threadId: number } }> }).live].map((l) => l.worker.threadId);
     const workers: Worker[] = [];
     const spy = (worker: Worker): void => void workers.push(worker);
-    prestartWorkers(3, spy);
+    prestartWorkers(3, { started: spy });
     // One dies before the pool takes it: the pool must not wait for it.
     const exited = new Promise((resolve) => workers[0]!.once('exit', resolve));
     await workers[0]!.terminate();
@@ -114,12 +114,34 @@ describe('convertRecords on a worker pool', () => {
     await pool.close();
     expect(outcome).toEqual({ markdown: 'Hello *world*\n', warnings: [] });
     // Left over: stopped when a run's conversion starts (convertRecords), none taken by a later pool.
-    prestartWorkers(1, spy);
+    prestartWorkers(1, { started: spy });
     const small = await convertFile(file, { workers: 2, batchSize: 5 });
     expect(small).toEqual(inThread);
     const later = new WorkerPool(emptySiteIndex(), 1, { siteComplete: false });
     expect(threadIds(later)).not.toContain(workers.at(-1)!.threadId);
     await later.close();
+  });
+
+  it('gives the workers of a long run the smaller young generation, and takes only prestarted workers with the limits it wants', async () => {
+    expect(workerLimits(4, true).maxYoungGenerationSizeMb).toBeLessThan(workerLimits(4).maxYoungGenerationSizeMb!);
+    expect(workerLimits(4, true).maxOldGenerationSizeMb).toBe(workerLimits(4).maxOldGenerationSizeMb);
+    const live = (pool: WorkerPool): Worker[] => [...(pool as unknown as { live: Set<{ worker: Worker }> }).live].map((l) => l.worker);
+    const short: Worker[] = [];
+    const long: Worker[] = [];
+    prestartWorkers(1, { started: (w) => void short.push(w) });
+    prestartWorkers(1, { longRun: true, started: (w) => void long.push(w) });
+    const pool = new WorkerPool(emptySiteIndex(), 1, { siteComplete: false, longRun: true });
+    const [worker] = live(pool);
+    expect(worker!.threadId).toBe(long[0]!.threadId);
+    expect(worker!.resourceLimits?.maxYoungGenerationSizeMb).toBe(workerLimits(4, true).maxYoungGenerationSizeMb);
+    const rec = record(1, 'Hello <em>world</em>');
+    expect(await pool.convert([rec.kind === 'record' ? rec.record : (undefined as never)])).toEqual([{ markdown: 'Hello *world*\n', warnings: [] }]);
+    await pool.close();
+    // The short run's worker was left for the next short run, or for discardPrestarted().
+    const next = new WorkerPool(emptySiteIndex(), 1, { siteComplete: false });
+    expect(live(next)[0]!.threadId).toBe(short[0]!.threadId);
+    expect(live(next)[0]!.resourceLimits?.maxYoungGenerationSizeMb).toBe(workerLimits(4).maxYoungGenerationSizeMb);
+    await next.close();
   });
 
   it('keeps input order whatever the batch size and number of workers', async () => {
