@@ -41,6 +41,24 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>, state?: Spli
   const headerParts: string[] = [];
   const headerText = (upTo: number): string => headerParts.join('') + buf.slice(0, upTo);
 
+  // The current item's text already scanned, set aside chunk by chunk for the same reason: the
+  // item then goes on at buf[0]. A body is often longer than a chunk.
+  const itemParts: string[] = [];
+  let itemPartsLength = 0;
+  // A CDATA section or comment inside the current item that the text so far has not closed: its
+  // end (`]]>`, `-->`) is looked for in the text that comes next, from `pos` on, and where it
+  // started, counted from the item's start (for a file that ends inside it).
+  let section: string | undefined;
+  let sectionStart = 0;
+  /** The current item's text from its start to buf[upTo], as one string of its own. */
+  const itemText = (upTo: number): string => {
+    if (itemParts.length === 0) return detached(buf.slice(itemStart, upTo));
+    const text = [...itemParts, buf.slice(itemStart, upTo)].join('');
+    itemParts.length = 0;
+    itemPartsLength = 0;
+    return text;
+  };
+
   const advanceLines = (upTo: number): void => {
     for (let i = buf.indexOf('\n'); i !== -1 && i < upTo; i = buf.indexOf('\n', i + 1)) line++;
   };
@@ -48,6 +66,17 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>, state?: Spli
   for await (const chunk of chunks) {
     buf += chunk;
     for (;;) {
+      if (section !== undefined) {
+        const end = buf.indexOf(section, pos);
+        if (end === -1) {
+          // Not closed yet: its last two characters may begin the end.
+          pos = Math.max(pos, buf.length - 2);
+          break;
+        }
+        pos = end + 3;
+        section = undefined;
+        continue;
+      }
       // The next `<` that matters (CDATA, comment, item tag); any `<` in the last 8 characters
       // waits for more text, as it may start one of them.
       const tail = Math.max(pos, buf.length - 8);
@@ -65,6 +94,14 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>, state?: Spli
         break;
       }
       if (need.skipTo !== undefined) {
+        if (need.skipTo === -1 && itemStart !== -1) {
+          // Unterminated so far, in an item: its end is looked for in the text that comes next.
+          const cdata = buf.startsWith('<![CDATA[', lt);
+          section = cdata ? ']]>' : '-->';
+          sectionStart = itemPartsLength + lt - itemStart;
+          pos = Math.max(lt + (cdata ? 9 : 4), buf.length - 2);
+          break;
+        }
         if (need.skipTo === -1) {
           pos = lt; // unterminated CDATA or comment so far
           break;
@@ -86,7 +123,7 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>, state?: Spli
         const end = buf.indexOf('>', lt) + 1;
         index++;
         // Its own string: a slice would keep the whole buffer alive as long as the item lives.
-        yield { kind: 'item', text: detached(buf.slice(itemStart, end)), index, line: itemLine };
+        yield { kind: 'item', text: itemText(end), index, line: itemLine };
         // Forget what was consumed.
         advanceLines(end);
         buf = buf.slice(end);
@@ -122,22 +159,30 @@ export async function* splitWxrItems(chunks: AsyncIterable<string>, state?: Spli
       headerParts.push(buf.slice(0, pos));
       buf = buf.slice(pos);
       pos = 0;
-    } else if (itemStart > 0) {
-      advanceLines(itemStart);
-      buf = buf.slice(itemStart);
-      pos -= itemStart;
+    } else if (itemStart !== -1 && pos > itemStart) {
+      // In an item: what was scanned of it is set aside, so that the next chunk is not appended
+      // to it (a copy of the whole item so far, for every chunk).
+      const scanned = buf.slice(itemStart, pos);
+      itemParts.push(scanned);
+      itemPartsLength += scanned.length;
+      advanceLines(pos);
+      buf = buf.slice(pos);
+      pos = 0;
       itemStart = 0;
     }
     // Nothing waits for more text (no item, section, comment or tag under way), or only an
     // item's end tag, too near the end of the text to be taken yet: the end of the text takes it.
-    if (state) state.between = headerDone && (itemStart === -1 ? buf.length === 0 : ITEM_END_LAST.test(buf.slice(pos)));
+    if (state) state.between = headerDone && section === undefined && (itemStart === -1 ? buf.length === 0 : ITEM_END_LAST.test(buf.slice(pos)));
   }
   if (!headerDone) yield { kind: 'header', text: headerText(buf.length) };
   else if (itemStart !== -1) {
-    // A file that ends right after `</item>` was too short for the scanner to look at that tag.
-    const last = /<\/item\s*>\s*$/.exec(buf.slice(pos));
-    if (last) yield { kind: 'item', text: buf.slice(itemStart, pos + last.index + last[0].trimEnd().length), index: index + 1, line: itemLine };
-    else yield { kind: 'truncated', index: index + 1, line: itemLine, text: buf.slice(itemStart) };
+    // A file that ends right after `</item>` was too short for the scanner to look at that tag
+    // (nor, in a section never closed, to see that the tag was inside it).
+    const text = itemText(buf.length);
+    const from = section !== undefined ? sectionStart : text.length - (buf.length - pos);
+    const last = /<\/item\s*>\s*$/.exec(text.slice(from));
+    if (last) yield { kind: 'item', text: text.slice(0, from + last.index + last[0].trimEnd().length), index: index + 1, line: itemLine };
+    else yield { kind: 'truncated', index: index + 1, line: itemLine, text };
   }
 }
 
