@@ -14,7 +14,7 @@ import { PlannedPaths } from './output/redirects-links.js';
 import { TermCounter } from './output/taxonomies.js';
 import type { PathPlanner } from './output/target-path.js';
 import { OutputWriter } from './output/write.js';
-import { convertRecords, EARLY_WORKERS_BYTES, LONG_RUN_BYTES } from './run/convert-records.js';
+import { convertRecords, workersFor } from './run/convert-records.js';
 import { readSources } from './run/read-sources.js';
 
 export interface MigrationOptions {
@@ -119,9 +119,7 @@ async function migrateInto(options: MigrationOptions, site: SiteIndex, { records
   const planned = renderer.links ? await planAhead(files, problems, planner, renderer) : undefined;
 
   options.progress?.start(files);
-  const bytes = await wxrBytes(files);
-  const sizes = { startEarly: bytes >= EARLY_WORKERS_BYTES, longRun: bytes >= LONG_RUN_BYTES };
-  for await (const event of convertRecords(readSources(files, problems, site), site, sizes)) {
+  for await (const event of convertRecords(readSources(files, problems, site), site, workersFor(await wxrBytes(files)))) {
     if (event.kind !== 'file-warning') options.progress?.item();
     if (event.kind === 'skipped') skipped.push(event.entry);
     else if (event.kind === 'failed') failed.push(event.entry);

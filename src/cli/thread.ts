@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { defaultWorkerCount, EARLY_WORKERS_BYTES, LONG_RUN_BYTES } from '../run/convert-records.js';
+import { defaultWorkerCount, workersFor } from '../run/convert-records.js';
 import { prestartWorkers } from '../run/worker-pool.js';
 import type { CliThreadData, CliThreadMessage } from './main.js';
 import type { ProgressStream } from './progress.js';
@@ -22,8 +22,8 @@ port.on('message', (message: { columns: number }) => {
 port.unref();
 // A large export: the conversion workers start now, loading the converter on the other cores
 // while this thread loads the pipeline (the pool takes them; see prestartWorkers).
-const bytes = exportBytes(argv);
-if (bytes >= EARLY_WORKERS_BYTES) prestartWorkers(defaultWorkerCount(), { longRun: bytes >= LONG_RUN_BYTES });
+const { startEarly, longRun } = workersFor(exportBytes(argv));
+if (startEarly) prestartWorkers(defaultWorkerCount(), { longRun });
 const { main } = await import('./run.js');
 send({ exit: await main(argv, (line) => send({ print: line }), terminal) });
 

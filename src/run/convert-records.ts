@@ -157,6 +157,11 @@ export const EARLY_WORKERS_BYTES = 4 * 2 ** 20;
  */
 export const LONG_RUN_BYTES = 256 * 2 ** 20;
 
+/** How a run whose exports total `bytes` starts its workers (EARLY_WORKERS_BYTES, LONG_RUN_BYTES). */
+export function workersFor(bytes: number): { startEarly: boolean; longRun: boolean } {
+  return { startEarly: bytes >= EARLY_WORKERS_BYTES, longRun: bytes >= LONG_RUN_BYTES };
+}
+
 /** UNPRESS_WORKERS=n overrides the number of worker threads (0: convert in the main thread). */
 function workersFromEnvironment(): number | undefined {
   const value = process.env['UNPRESS_WORKERS'];

@@ -4,7 +4,7 @@ import { writeSyntheticExport } from '../../bench/generate.js';
 import { expandInputs } from '../../src/inputs.js';
 import type { PostRecord } from '../../src/model/post.js';
 import { emptySiteIndex, type SiteIndex } from '../../src/model/site.js';
-import { convertRecords, type ConvertEvent, type ConvertOptions } from '../../src/run/convert-records.js';
+import { convertRecords, workersFor, type ConvertEvent, type ConvertOptions } from '../../src/run/convert-records.js';
 import type { SourceEvent } from '../../src/run/events.js';
 import { readSources } from '../../src/run/read-sources.js';
 import type { Worker } from 'node:worker_threads';
@@ -142,6 +142,26 @@ describe('convertRecords on a worker pool', () => {
     expect(live(next)[0]!.threadId).toBe(short[0]!.threadId);
     expect(live(next)[0]!.resourceLimits?.maxYoungGenerationSizeMb).toBe(workerLimits(4).maxYoungGenerationSizeMb);
     await next.close();
+  });
+
+  it('sizes workers by the exports: early from 4 MB, a long run from 256 MB, and the run passes that on to its pool', async () => {
+    expect(workersFor(4 * 2 ** 20 - 1)).toEqual({ startEarly: false, longRun: false });
+    expect(workersFor(4 * 2 ** 20)).toEqual({ startEarly: true, longRun: false });
+    expect(workersFor(256 * 2 ** 20)).toEqual({ startEarly: true, longRun: true });
+    // One prestarted worker of each kind: a long run converts on the long-run one only.
+    const converted = new Map<Worker, number>();
+    const watch = (worker: Worker): void => {
+      converted.set(worker, 0);
+      worker.on('message', (message: { batch?: number }) => {
+        if (message.batch !== undefined) converted.set(worker, converted.get(worker)! + 1);
+      });
+    };
+    prestartWorkers(1, { started: watch });
+    prestartWorkers(1, { longRun: true, started: watch });
+    const events = await convertFile(file, { workers: 1, batchSize: 5, startEarly: true, longRun: true });
+    expect(events).toEqual(inThread);
+    expect([...converted.values()]).toEqual([0, expect.any(Number)]);
+    expect([...converted.values()][1]).toBeGreaterThan(0);
   });
 
   it('keeps input order whatever the batch size and number of workers', async () => {
