@@ -17,6 +17,12 @@ export interface HtmlSourceResult {
 }
 
 /**
+ * read-page.ts, imported once, by the first page read: it loads the HTML parser, which an export
+ * alone never needs.
+ */
+let pageReader: Promise<typeof import('./read-page.js')> | undefined;
+
+/**
  * Reads saved WordPress pages (single posts, pages, archives and their pagination) into records:
  * load-page (encoding) -> wayback -> classify-page -> find-posts -> extract-post, then merge.
  * Files are read in the order given (the pipeline sorts them), so the output is deterministic.
@@ -25,11 +31,9 @@ export async function readHtmlSources(files: readonly InputFile[]): Promise<Html
   const posts: ScrapedPost[] = [];
   const skipped: SkippedEntry[] = [];
   const failed: FailedEntry[] = [];
-  // The page reader (and the HTML parser it needs) is loaded only when there are pages: an
-  // export alone does not load it.
-  const { readPage } = files.length > 0 ? await import('./read-page.js') : { readPage: undefined };
   for (const file of files) {
-    const outcome = await readPage!(file);
+    const { readPage } = await (pageReader ??= import('./read-page.js'));
+    const outcome = await readPage(file);
     if (outcome.kind === 'posts') posts.push(...outcome.posts);
     else if (outcome.kind === 'skipped') skipped.push(outcome.entry);
     else failed.push(outcome.entry);
